@@ -8,7 +8,7 @@ const parts = [
   { name: 'platform', entry: 'packages/platform/src/cli.ts', alone: 'yarn start:platform' },
   { name: 'hub', entry: 'packages/hub/src/cli.ts', alone: 'yarn start:hub' },
   { name: 'extensions', entry: 'packages/extensions/package.json', alone: 'yarn build' },
-  { name: 'frontend', entry: 'packages/frontend/package.json', alone: null },
+  { name: 'frontend', entry: 'packages/frontend/app', alone: null },
 ];
 const missing = parts.filter((p) => !existsSync(join(root, p.entry)));
 if (missing.length > 0) {
