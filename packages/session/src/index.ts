@@ -17,7 +17,7 @@ export { CtpSession } from './session/ctp-session.js';
 export type { SessionRepair } from './values/incoming-session.js';
 export { hasValidToken } from './session/token-validity.js';
 export { withSession } from './write/with-session.js';
-export type { SessionActionArgs, SessionActionHandler, WithSessionOptions } from './write/with-session.js';
+export type { SessionAction, SessionActionArgs, SessionActionHandler, WithSessionOptions } from './write/with-session.js';
 export type { SessionActionResult, SessionErrorResult } from './write/handler-result.js';
 
 // Reading: data sources and the dynamic page handler

@@ -1,4 +1,4 @@
-import type { ActionContext, ActionHandler, ActionRequest, ActionResponse } from '../contract/action.js';
+import type { ActionContext, ActionRequest, ActionResponse } from '../contract/action.js';
 import { CtpSession, closeSession, type SessionWrite } from '../session/ctp-session.js';
 import { assertSessionFits } from '../size/size-guard.js';
 import { checkHandlerResult, type CheckedResult, type SessionActionResult, type SessionErrorResult } from './handler-result.js';
@@ -9,6 +9,9 @@ export interface SessionActionArgs {
   request: ActionRequest;
   context: ActionContext;
 }
+
+/** What `withSession` returns: an `ActionHandler` that always answers asynchronously. */
+export type SessionAction = (request: ActionRequest, actionContext: ActionContext) => Promise<ActionResponse>;
 
 export type SessionActionHandler = (args: SessionActionArgs) => Promise<SessionActionResult> | SessionActionResult;
 
@@ -26,7 +29,7 @@ export interface WithSessionOptions {
  * the complete session when it changed (`sessionData: null` when it was emptied), no `sessionData` when it
  * did not, and never a partial one. Every write passes the 4096-byte cookie guard first.
  */
-export function withSession(handler: SessionActionHandler, options: WithSessionOptions = {}): ActionHandler {
+export function withSession(handler: SessionActionHandler, options: WithSessionOptions = {}): SessionAction {
   return async (request: ActionRequest, context: ActionContext): Promise<ActionResponse> => {
     const session = new CtpSession(request.sessionData);
     try {
