@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { HubOptionsError, ProjectConfigurationError } from './errors.js';
+import type { HubOptions } from './options.js';
+import { parseSecretList } from './session/secrets.js';
+
+function number(env: NodeJS.ProcessEnv, name: string): number | undefined {
+  const value = env[name];
+  if (value === undefined || value === '') return undefined;
+  const parsed = Number(value);
+  if (!Number.isFinite(parsed)) throw new HubOptionsError(`${name} must be a number, got "${value}".`);
+  return parsed;
+}
+
+function jsonFile(file: string, name: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ProjectConfigurationError(`${name} points at ${file}, which is not a readable JSON file: ${error instanceof Error ? error.message : String(error)}.`, { cause: error });
+  }
+}
+
+function list(value: string | undefined): string[] | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  return value.split(',').map((item) => item.trim()).filter(Boolean);
+}
+
+/** The hub's environment variables (see README): everything `yarn start:hub` can be told. */
+export function hubOptionsFromEnv(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): HubOptions {
+  const options: HubOptions = { port: number(env, 'HUB_PORT') ?? 8080 };
+  if (env['HUB_BUNDLE']) options.bundle = resolve(cwd, env['HUB_BUNDLE']);
+  if (env['HUB_PAGES']) options.pages = resolve(cwd, env['HUB_PAGES']);
+  if (env['HUB_ENVIRONMENT']) options.environment = env['HUB_ENVIRONMENT'];
+  const timeoutMs = number(env, 'HUB_TIMEOUT_MS');
+  if (timeoutMs !== undefined) options.timeoutMs = timeoutMs;
+  const bodyLimitBytes = number(env, 'HUB_BODY_LIMIT_BYTES');
+  if (bodyLimitBytes !== undefined) options.bodyLimitBytes = bodyLimitBytes;
+  const secrets = parseSecretList(env['HUB_SESSION_SECRET']);
+  if (secrets.length > 0) options.sessionSecrets = secrets;
+  const origins = list(env['HUB_CORS_ORIGINS']);
+  if (origins !== undefined) options.corsOrigins = origins;
+  if (env['HUB_PROJECT_CONFIG']) {
+    const file = resolve(cwd, env['HUB_PROJECT_CONFIG']);
+    options.projectConfiguration = jsonFile(file, 'HUB_PROJECT_CONFIG') as Record<string, Record<string, unknown>>;
+  }
+  if (env['HUB_FEATURE_FLAGS']) {
+    options.featureFlags = Object.fromEntries((list(env['HUB_FEATURE_FLAGS']) ?? []).map((flag) => (flag.startsWith('!') ? [flag.slice(1), false] : [flag, true])));
+  }
+  if (env['HUB_WATCH'] !== undefined && env['HUB_WATCH'] !== '') options.watch = env['HUB_WATCH'] !== '0' && env['HUB_WATCH'] !== 'false';
+  return options;
+}

@@ -1,0 +1,26 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { BundleHolder } from './bundle/bundle-holder.js';
+import type { HubLogger } from './log/logger.js';
+import type { ResolvedHubOptions } from './options.js';
+import type { StudioStore } from './pages/studio-store.js';
+import type { SessionKey } from './session/keys.js';
+
+/** Everything a route needs, built once by `startHub`. */
+export interface HubState {
+  readonly options: ResolvedHubOptions;
+  readonly bundles: BundleHolder;
+  readonly studio: StudioStore;
+  /** Newest first. */
+  readonly keys: readonly SessionKey[];
+  readonly logger: HubLogger;
+  readonly usesDevelopmentSecret: boolean;
+}
+
+export interface RouteCall {
+  readonly req: IncomingMessage;
+  readonly res: ServerResponse;
+  /** URL path without the query string. */
+  readonly path: string;
+  readonly search: string;
+  readonly requestId: string;
+}

@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { BundleHolder } from './bundle/bundle-holder.js';
+import { handleCors } from './http/cors.js';
+import { HEADER } from './http/header-names.js';
+import { sendError } from './http/respond.js';
+import type { HubState } from './hub-state.js';
+import { createConsoleLogger, redactingLogger } from './log/logger.js';
+import { resolveHubOptions, type HubOptions } from './options.js';
+import { createStudioStore } from './pages/studio-store.js';
+import { flattenProjectConfiguration } from './project/flatten-configuration.js';
+import { route } from './routes/router.js';
+import { deriveSessionKeys } from './session/keys.js';
+import { resolveSecrets } from './session/secrets.js';
+
+export interface Hub {
+  /** `http://127.0.0.1:<port>`, the frontend-sdk's `endpoint`. */
+  readonly url: string;
+  readonly port: number;
+  readonly environment: string;
+  readonly usesDevelopmentSecret: boolean;
+  /** Increments on every successful bundle (re)load. */
+  readonly bundleVersion: number;
+  /** Reloads the bundle from disk now; false (and the old bundle kept) when the new one fails to load. */
+  reloadBundle(): boolean;
+  close(): Promise<void>;
+}
+
+const HOST = '127.0.0.1';
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, HOST, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+function splitUrl(url: string): { path: string; search: string } {
+  const mark = url.indexOf('?');
+  return mark === -1 ? { path: url, search: '' } : { path: url.slice(0, mark), search: url.slice(mark + 1) };
+}
+
+/**
+ * Starts the local API hub on 127.0.0.1. Throws a `HubError` (bundle that fails to load, invalid pages,
+ * missing secret in production, …) before listening, so a broken set-up never half-starts.
+ */
+export async function startHub(options: HubOptions = {}): Promise<Hub> {
+  const logger = redactingLogger(options.logger ?? createConsoleLogger());
+  const resolved = resolveHubOptions(options, flattenProjectConfiguration(options.projectConfiguration));
+  const secrets = resolveSecrets(options.sessionSecrets, resolved.environment);
+  const bundles = new BundleHolder(resolved.bundle, logger);
+  const studio = createStudioStore(resolved.pages, resolved.watch, (error) =>
+    logger.log('error', 'pages file reload failed; the previous pages are still serving', { reason: error instanceof Error ? error.message : String(error) }),
+  );
+  const state: HubState = { options: resolved, bundles, studio, keys: await deriveSessionKeys(secrets.secrets), logger, usesDevelopmentSecret: secrets.isDevelopmentDefault };
+  const origins = new Set(resolved.corsOrigins);
+
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const requestId = randomUUID();
+    res.setHeader(HEADER.requestId, requestId);
+    if (handleCors(req, res, origins)) return;
+    const { path, search } = splitUrl(req.url ?? '/');
+    route(state, { req, res, path, search, requestId }).catch((error: unknown) => {
+      logger.log('error', 'unexpected hub failure', { path, reason: error instanceof Error ? error.message : String(error), requestId });
+      if (!res.headersSent) sendError(res, 500, 'HUB_FAILED', 'The hub failed unexpectedly; see its log for this request id.', requestId);
+      else res.destroy();
+    });
+  });
+  server.keepAliveTimeout = 5_000;
+
+  const port = await listen(server, resolved.port);
+  if (resolved.watch) bundles.watch(resolved.watchIntervalMs);
+  if (secrets.isDevelopmentDefault) {
+    logger.log('warn', 'using the DEVELOPMENT default session secret: tokens are not protected; set HUB_SESSION_SECRET outside local development');
+  }
+  logger.log('info', 'hub listening', { url: `http://${HOST}:${port}`, environment: resolved.environment, bundle: resolved.bundle });
+
+  return {
+    url: `http://${HOST}:${port}`,
+    port,
+    environment: resolved.environment,
+    usesDevelopmentSecret: secrets.isDevelopmentDefault,
+    get bundleVersion() {
+      return bundles.version;
+    },
+    reloadBundle: () => bundles.reload(),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        bundles.close();
+        server.close((error) => (error === undefined ? resolve() : reject(error)));
+        server.closeAllConnections();
+      }),
+  };
+}

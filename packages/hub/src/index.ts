@@ -1,0 +1,12 @@
+export { startHub, type Hub } from './hub.js';
+export { DEFAULT_BUNDLE, DEFAULT_BODY_LIMIT_BYTES, DEFAULT_CORS_ORIGINS, DEFAULT_TIMEOUT_MS, type HubOptions } from './options.js';
+export { hubOptionsFromEnv } from './env-options.js';
+export { HEADER } from './http/header-names.js';
+export { encodeSession, decodeSession, type SessionData, type DecodeResult, type TokenRejection } from './session/codec.js';
+export { deriveSessionKey, deriveSessionKeys, type SessionKey } from './session/keys.js';
+export { DEVELOPMENT_SESSION_SECRET, MIN_SECRET_LENGTH, parseSecretList } from './session/secrets.js';
+export { COOKIE_LIMIT_BYTES, SESSION_COOKIE_NAME, cookieFits, sessionCookieLength, sessionTokenLength } from './session/token-size.js';
+export { parseStudioData, type StudioData, type StudioPageFolder, type StudioPage, type StudioSection, type StudioTastic } from './pages/studio-data.js';
+export { createConsoleLogger, redact, type HubLogger, type LogLevel, type LogFields } from './log/logger.js';
+export type { ActionContext, DataSourceConfiguration, DataSourceContext, ExtensionRequest, FrontasticContext, Project } from './bundle/extension-types.js';
+export * from './errors.js';

@@ -1,0 +1,86 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { HubOptionsError } from './errors.js';
+import type { FrontasticContext, Project } from './bundle/extension-types.js';
+import type { HubLogger } from './log/logger.js';
+
+export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+export const DEFAULT_BUNDLE = resolve(REPO_ROOT, 'packages/extensions/build/bundle.min.js');
+export const DEFAULT_TIMEOUT_MS = 10_000;
+export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
+export const DEFAULT_CORS_ORIGINS = ['http://localhost:3000', 'http://127.0.0.1:3000'];
+
+export interface HubOptions {
+  /** The extensions bundle (CommonJS). Default: `packages/extensions/build/bundle.min.js` under the repository root. */
+  bundle?: string;
+  /** Local Studio data: a pages JSON file path, or the parsed document itself. Default: no pages. */
+  pages?: string | object;
+  /** Studio project configuration as sections `{ "<section>": { "<field>": value } }`; extensions see it flattened. */
+  projectConfiguration?: Record<string, Record<string, unknown>>;
+  project?: Partial<Project>;
+  featureFlags?: Record<string, boolean>;
+  /** `development` (default), `staging` or `production`, passed to extensions as `frontasticContext.environment`. */
+  environment?: string;
+  /** Default 8080; 0 picks a free port. The hub only ever binds 127.0.0.1. */
+  port?: number;
+  /** Per action, data source, dynamic page handler and page. Default 10 000 ms, as on the platform. */
+  timeoutMs?: number;
+  /** Newest first: the first encodes, all decode. Default in development only: a public, clearly labelled secret. */
+  sessionSecrets?: readonly string[];
+  /** Origins the browser may call the hub from. */
+  corsOrigins?: readonly string[];
+  bodyLimitBytes?: number;
+  /** Reload the bundle (and pages file) when they change on disk. Default: on in development. */
+  watch?: boolean;
+  watchIntervalMs?: number;
+  logger?: HubLogger;
+}
+
+export interface ResolvedHubOptions {
+  bundle: string;
+  pages: string | object | undefined;
+  environment: string;
+  port: number;
+  timeoutMs: number;
+  sessionSecrets: readonly string[] | undefined;
+  corsOrigins: readonly string[];
+  bodyLimitBytes: number;
+  watch: boolean;
+  watchIntervalMs: number;
+  context: Omit<FrontasticContext, 'locale'>;
+}
+
+function positive(value: number, name: string): number {
+  if (!Number.isFinite(value) || value <= 0) throw new HubOptionsError(`${name} must be a positive number, got ${value}.`);
+  return value;
+}
+
+export function resolveProject(project: Partial<Project> | undefined): Project {
+  return {
+    projectId: project?.projectId ?? 'local',
+    name: project?.name ?? 'Local project',
+    customer: project?.customer ?? 'local',
+    configuration: project?.configuration ?? {},
+    locales: project?.locales ?? ['en_US'],
+    defaultLocale: project?.defaultLocale ?? project?.locales?.[0] ?? 'en_US',
+  };
+}
+
+export function resolveHubOptions(options: HubOptions, projectConfiguration: Record<string, unknown>): ResolvedHubOptions {
+  const environment = options.environment ?? 'development';
+  const port = options.port ?? 8080;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new HubOptionsError(`port must be an integer from 0 to 65535, got ${port}.`);
+  return {
+    bundle: resolve(options.bundle ?? DEFAULT_BUNDLE),
+    pages: typeof options.pages === 'string' ? resolve(options.pages) : options.pages,
+    environment,
+    port,
+    timeoutMs: positive(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 'timeoutMs'),
+    sessionSecrets: options.sessionSecrets,
+    corsOrigins: options.corsOrigins ?? DEFAULT_CORS_ORIGINS,
+    bodyLimitBytes: positive(options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES, 'bodyLimitBytes'),
+    watch: options.watch ?? environment === 'development',
+    watchIntervalMs: positive(options.watchIntervalMs ?? 300, 'watchIntervalMs'),
+    context: { environment, project: resolveProject(options.project), projectConfiguration, featureFlags: options.featureFlags ?? {} },
+  };
+}

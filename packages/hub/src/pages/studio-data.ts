@@ -1,0 +1,165 @@
+import { PagesFileError } from '../errors.js';
+
+/**
+ * The local Studio data file: what Studio would publish for a project, as one JSON document.
+ * A page folder is static (`path`) or dynamic (`dynamicPageType`), holds the data source
+ * configurations its tastics use, and one page whose tastics reference data sources by
+ * `{ "dataSourceId": "…" }` anywhere in their configuration.
+ */
+export interface StudioTastic {
+  tasticId: string;
+  tasticType: string;
+  configuration: Record<string, unknown>;
+}
+
+export interface StudioLayoutElement {
+  layoutElementId: string;
+  configuration: Record<string, unknown>;
+  tastics: StudioTastic[];
+}
+
+export interface StudioSection {
+  sectionId: string;
+  layoutElements: StudioLayoutElement[];
+}
+
+export type SectionName = 'head' | 'main' | 'footer';
+
+export interface StudioPage {
+  pageId: string;
+  state: string;
+  sections: Partial<Record<SectionName, StudioSection>>;
+}
+
+export interface StudioDataSourceConfiguration {
+  dataSourceId: string;
+  type: string;
+  name: string;
+  configuration: Record<string, unknown>;
+}
+
+export interface StudioPageFolder {
+  pageFolderId: string;
+  name: string;
+  path: string | undefined;
+  dynamicPageType: string | undefined;
+  configuration: Record<string, unknown>;
+  dataSourceConfigurations: StudioDataSourceConfiguration[];
+  page: StudioPage;
+}
+
+export interface StudioData {
+  pageFolders: StudioPageFolder[];
+}
+
+const SECTION_NAMES: readonly SectionName[] = ['head', 'main', 'footer'];
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function fail(where: string, what: string): never {
+  throw new PagesFileError(`${where}: ${what}. See "Studio pages JSON" in packages/hub/README.md for the format.`);
+}
+
+function str(value: unknown, where: string): string {
+  if (typeof value !== 'string' || value === '') fail(where, 'must be a non-empty string');
+  return value;
+}
+
+function optionalStr(value: unknown, where: string): string | undefined {
+  return value === undefined ? undefined : str(value, where);
+}
+
+function obj(value: unknown, where: string): Record<string, unknown> {
+  if (value === undefined) return {};
+  if (!isRecord(value)) fail(where, 'must be an object');
+  return value;
+}
+
+function list(value: unknown, where: string): unknown[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) fail(where, 'must be an array');
+  return value;
+}
+
+function parseTastic(value: unknown, where: string): StudioTastic {
+  const tastic = obj(value, where);
+  return { tasticId: str(tastic['tasticId'], `${where}.tasticId`), tasticType: str(tastic['tasticType'], `${where}.tasticType`), configuration: obj(tastic['configuration'], `${where}.configuration`) };
+}
+
+function parseSection(value: unknown, where: string): StudioSection {
+  const section = obj(value, where);
+  return {
+    sectionId: str(section['sectionId'], `${where}.sectionId`),
+    layoutElements: list(section['layoutElements'], `${where}.layoutElements`).map((element, index) => {
+      const at = `${where}.layoutElements[${index}]`;
+      const layoutElement = obj(element, at);
+      return {
+        layoutElementId: str(layoutElement['layoutElementId'], `${at}.layoutElementId`),
+        configuration: obj(layoutElement['configuration'], `${at}.configuration`),
+        tastics: list(layoutElement['tastics'], `${at}.tastics`).map((tastic, tasticIndex) => parseTastic(tastic, `${at}.tastics[${tasticIndex}]`)),
+      };
+    }),
+  };
+}
+
+function parsePage(value: unknown, where: string): StudioPage {
+  if (!isRecord(value)) fail(where, 'must be an object with pageId and sections');
+  const sectionsInput = obj(value['sections'], `${where}.sections`);
+  const unknownSection = Object.keys(sectionsInput).find((name) => !SECTION_NAMES.includes(name as SectionName));
+  if (unknownSection !== undefined) fail(`${where}.sections.${unknownSection}`, 'is not a section; use head, main or footer');
+  const sections: Partial<Record<SectionName, StudioSection>> = {};
+  for (const name of SECTION_NAMES) {
+    if (sectionsInput[name] !== undefined) sections[name] = parseSection(sectionsInput[name], `${where}.sections.${name}`);
+  }
+  return { pageId: str(value['pageId'], `${where}.pageId`), state: optionalStr(value['state'], `${where}.state`) ?? 'published', sections };
+}
+
+function parseFolder(value: unknown, where: string): StudioPageFolder {
+  const folder = obj(value, where);
+  const path = optionalStr(folder['path'], `${where}.path`);
+  const dynamicPageType = optionalStr(folder['dynamicPageType'], `${where}.dynamicPageType`);
+  if ((path === undefined) === (dynamicPageType === undefined)) fail(where, 'needs exactly one of "path" (static page) or "dynamicPageType" (dynamic page)');
+  if (path !== undefined && !path.startsWith('/')) fail(`${where}.path`, 'must start with "/"');
+  const pageFolderId = str(folder['pageFolderId'], `${where}.pageFolderId`);
+  return {
+    pageFolderId,
+    name: optionalStr(folder['name'], `${where}.name`) ?? pageFolderId,
+    path,
+    dynamicPageType,
+    configuration: obj(folder['configuration'], `${where}.configuration`),
+    dataSourceConfigurations: list(folder['dataSourceConfigurations'], `${where}.dataSourceConfigurations`).map((entry, index) => {
+      const at = `${where}.dataSourceConfigurations[${index}]`;
+      const configuration = obj(entry, at);
+      const dataSourceId = str(configuration['dataSourceId'], `${at}.dataSourceId`);
+      return {
+        dataSourceId,
+        type: str(configuration['type'], `${at}.type`),
+        name: optionalStr(configuration['name'], `${at}.name`) ?? dataSourceId,
+        configuration: obj(configuration['configuration'], `${at}.configuration`),
+      };
+    }),
+    page: parsePage(folder['page'], `${where}.page`),
+  };
+}
+
+export function normalisePath(path: string): string {
+  const withoutQuery = path.split(/[?#]/, 1)[0] ?? '';
+  const withSlash = withoutQuery.startsWith('/') ? withoutQuery : `/${withoutQuery}`;
+  return withSlash.length > 1 ? withSlash.replace(/\/+$/, '') || '/' : withSlash;
+}
+
+/** Validates the whole document and reports the first problem with its JSON path. */
+export function parseStudioData(value: unknown, source: string): StudioData {
+  if (!isRecord(value)) fail(source, 'must be an object { "pageFolders": [...] }');
+  const pageFolders = list(value['pageFolders'], `${source} pageFolders`).map((folder, index) => parseFolder(folder, `${source} pageFolders[${index}]`));
+  const seen = new Map<string, string>();
+  for (const folder of pageFolders) {
+    const key = folder.path !== undefined ? `path ${normalisePath(folder.path)}` : `dynamicPageType ${folder.dynamicPageType}`;
+    const other = seen.get(key);
+    if (other !== undefined) fail(source, `page folders "${other}" and "${folder.pageFolderId}" both claim ${key}`);
+    seen.set(key, folder.pageFolderId);
+  }
+  return { pageFolders };
+}

@@ -1,0 +1,53 @@
+import { readFileSync, statSync } from 'node:fs';
+import { PagesFileError } from '../errors.js';
+import { parseStudioData, type StudioData } from './studio-data.js';
+
+export interface StudioStore {
+  current(): StudioData;
+}
+
+function readStudioFile(file: string): StudioData {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new PagesFileError(`The Studio pages file ${file} cannot be read; create it or point HUB_PAGES at it.`, { cause: error });
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new PagesFileError(`The Studio pages file ${file} is not valid JSON: ${error instanceof Error ? error.message : String(error)}.`, { cause: error });
+  }
+  return parseStudioData(parsed, file);
+}
+
+/** Pages from an object (fixed) or a file; in development the file is re-read when it changes on disk. */
+export function createStudioStore(source: string | unknown | undefined, reloadOnChange: boolean, onReloadError: (error: unknown) => void): StudioStore {
+  if (source === undefined) {
+    const empty: StudioData = { pageFolders: [] };
+    return { current: () => empty };
+  }
+  if (typeof source !== 'string') {
+    const fixed = parseStudioData(source, 'pages option');
+    return { current: () => fixed };
+  }
+  let data = readStudioFile(source);
+  let loadedMtime = statSync(source).mtimeMs;
+  return {
+    current() {
+      if (!reloadOnChange) return data;
+      try {
+        const mtime = statSync(source).mtimeMs;
+        if (mtime !== loadedMtime) {
+          loadedMtime = mtime;
+          data = readStudioFile(source);
+        }
+      } catch (error) {
+        // Keep serving the last good pages while the file is being edited.
+        onReloadError(error);
+      }
+      return data;
+    },
+  };
+}

@@ -1,0 +1,20 @@
+import { ExtensionTimeoutError, RequestBodyTooLargeError } from '../errors.js';
+import type { HubState, RouteCall } from '../hub-state.js';
+import { sendError } from '../http/respond.js';
+
+export function describeError(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : `non-error value thrown: ${String(error)}`;
+}
+
+/** A thrown or timed-out extension: 500 with a JSON error, as on the platform; the session is left as it was. */
+export function sendExtensionFailure(state: HubState, call: RouteCall, what: string, error: unknown): void {
+  if (error instanceof RequestBodyTooLargeError) {
+    sendError(call.res, 413, error.code, error.message, call.requestId);
+    return;
+  }
+  const timeout = error instanceof ExtensionTimeoutError;
+  const code = timeout ? 'EXTENSION_TIMEOUT' : 'EXTENSION_FAILED';
+  const message = timeout ? (error as ExtensionTimeoutError).message : `${what} failed: ${describeError(error)}`;
+  state.logger.log('error', timeout ? 'extension timed out' : 'extension threw', { what, reason: describeError(error), requestId: call.requestId });
+  sendError(call.res, 500, code, message, call.requestId);
+}

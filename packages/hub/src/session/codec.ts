@@ -1,0 +1,97 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { CompactSign, compactVerify, errors } from 'jose';
+import type { SessionKey } from './keys.js';
+
+/** Plain JSON object carried in the session token. */
+export type SessionData = Record<string, unknown>;
+
+/** Why an incoming token was not accepted; sent in the `X-Session-Invalid` response header. */
+export type TokenRejection =
+  | 'malformed' // not a compact JWS with the expected header and claims
+  | 'signature' // signed with none of the configured keys: tampered, foreign or rotated out
+  | 'decryption' // signature is good but the payload does not decrypt
+  | 'not-an-object'; // decrypted JSON is not a session object
+
+export type DecodeResult = { readonly ok: true; readonly session: SessionData; readonly json: string; readonly keyIndex: number } | { readonly ok: false; readonly reason: TokenRejection };
+
+const HEADER = { alg: 'HS256', typ: 'JWT' } as const;
+const NONCE_BYTES = 12;
+const TAG_BYTES = 16;
+const encoder = new TextEncoder();
+const decoder = new TextDecoder('utf-8', { fatal: true });
+// A cookie never holds more than 4096 bytes; anything far beyond is not ours.
+const MAX_TOKEN_LENGTH = 16 * 1024;
+const JWS_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+
+export function isSessionData(value: unknown): value is SessionData {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Encodes a session in the production format: HS256 JWS over `{"payload":…,"nonce":…}` (AES-256-GCM inside). */
+export async function encodeSession(session: SessionData, key: SessionKey): Promise<string> {
+  const nonce = randomBytes(NONCE_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', key.encrypt, nonce);
+  const ciphertext = Buffer.concat([cipher.update(JSON.stringify(session), 'utf8'), cipher.final(), cipher.getAuthTag()]);
+  // Built by hand so the claims bytes (key order, no iat/exp) are exactly the pinned format.
+  const claims = `{"payload":${JSON.stringify(ciphertext.toString('base64'))},"nonce":${JSON.stringify(nonce.toString('base64'))}}`;
+  return new CompactSign(encoder.encode(claims)).setProtectedHeader(HEADER).sign(key.sign);
+}
+
+async function verifyWithAny(token: string, keys: readonly SessionKey[]): Promise<{ claims: Uint8Array; keyIndex: number } | TokenRejection> {
+  for (let keyIndex = 0; keyIndex < keys.length; keyIndex += 1) {
+    const key = keys[keyIndex] as SessionKey;
+    try {
+      const { payload, protectedHeader } = await compactVerify(token, key.sign, { algorithms: ['HS256'] });
+      if (protectedHeader.typ !== undefined && protectedHeader.typ !== 'JWT') return 'malformed';
+      return { claims: payload, keyIndex };
+    } catch (error) {
+      if (error instanceof errors.JWSSignatureVerificationFailed) continue;
+      return 'malformed';
+    }
+  }
+  return 'signature';
+}
+
+function parseClaims(claims: Uint8Array): { payload: Buffer; nonce: Buffer } | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(decoder.decode(claims));
+  } catch {
+    return undefined;
+  }
+  if (!isSessionData(parsed) || typeof parsed['payload'] !== 'string' || typeof parsed['nonce'] !== 'string') return undefined;
+  const payload = Buffer.from(parsed['payload'], 'base64');
+  const nonce = Buffer.from(parsed['nonce'], 'base64');
+  if (nonce.length !== NONCE_BYTES || payload.length < TAG_BYTES) return undefined;
+  return { payload, nonce };
+}
+
+function decrypt(payload: Buffer, nonce: Buffer, key: Buffer): string | undefined {
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', key, nonce);
+    decipher.setAuthTag(payload.subarray(payload.length - TAG_BYTES));
+    const plain = Buffer.concat([decipher.update(payload.subarray(0, payload.length - TAG_BYTES)), decipher.final()]);
+    return decoder.decode(plain);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Decodes with any configured key (newest first); never throws, tells why a token was refused. */
+export async function decodeSession(token: string, keys: readonly SessionKey[]): Promise<DecodeResult> {
+  if (token.length > MAX_TOKEN_LENGTH || !JWS_SHAPE.test(token)) return { ok: false, reason: 'malformed' };
+  const verified = await verifyWithAny(token, keys);
+  if (typeof verified === 'string') return { ok: false, reason: verified };
+  const claims = parseClaims(verified.claims);
+  if (claims === undefined) return { ok: false, reason: 'malformed' };
+  const json = decrypt(claims.payload, claims.nonce, (keys[verified.keyIndex] as SessionKey).encrypt);
+  if (json === undefined) return { ok: false, reason: 'decryption' };
+  let session: unknown;
+  try {
+    session = JSON.parse(json);
+  } catch {
+    return { ok: false, reason: 'decryption' };
+  }
+  if (!isSessionData(session)) return { ok: false, reason: 'not-an-object' };
+  return { ok: true, session, json, keyIndex: verified.keyIndex };
+}
