@@ -1,0 +1,77 @@
+import { authenticate } from './auth/bearer.js';
+import { registerOAuthRoutes } from './auth/oauth-routes.js';
+import { validateCartUpdate } from './carts/update-validation.js';
+import type { ApiContext, PlatformContext } from './context.js';
+import { resourceNotFound } from './errors.js';
+import { jsonObjectBody } from './http/body.js';
+import { Router } from './http/router.js';
+import type { PlatformRequest, PlatformResponse } from './http/types.js';
+import { registerMyCartRoutes } from './me/carts.js';
+import { registerLoginRoutes } from './me/login-routes.js';
+import { registerMyOrderRoutes } from './me/orders.js';
+import { registerMyProfileRoutes } from './me/profile.js';
+import { registerSignupRoute } from './me/signup.js';
+import { registerOrderRoutes } from './orders/routes.js';
+import { productImageSvg } from './seed/images.js';
+
+export type Dispatch = (request: PlatformRequest) => Promise<PlatformResponse>;
+
+/**
+ * Routes a request: the auth API and product images are open; the project API needs a valid token.
+ * Routes whose commercetools behaviour the mock lacks are answered here; the rest go to the mock.
+ */
+export function createDispatcher(ctx: PlatformContext): Dispatch {
+  const open = new Router<PlatformContext>();
+  registerOAuthRoutes(open);
+
+  const api = new Router<ApiContext>();
+  registerMyCartRoutes(api);
+  registerMyOrderRoutes(api);
+  registerLoginRoutes(api);
+  registerSignupRoute(api);
+  registerMyProfileRoutes(api);
+  registerOrderRoutes(api);
+  api.add('POST', '/:projectKey/carts/:id', updateCart);
+
+  return async (request) => {
+    const openRoute = open.match(request.method, request.path);
+    if (openRoute) return openRoute.handler(request, openRoute.params, ctx);
+    if ((request.method === 'GET' || request.method === 'HEAD') && request.path.startsWith('/images/')) return image(request.path);
+    if (request.path.startsWith('/oauth/')) throw resourceNotFound(`No auth endpoint ${request.method} ${request.path}.`);
+
+    const principal = authenticate(request, ctx.tokens);
+    const [projectKey] = request.path.split('/').filter((segment) => segment !== '');
+    if (projectKey !== ctx.projectKey) throw resourceNotFound(`Project '${projectKey ?? ''}' does not exist here; this platform serves '${ctx.projectKey}'.`);
+
+    const apiRoute = api.match(request.method, request.path);
+    if (apiRoute) return apiRoute.handler(request, apiRoute.params, { ...ctx, principal });
+    if (isUnscopedMeEndpoint(request.path, ctx.projectKey)) {
+      throw resourceNotFound(`${request.method} ${request.path} is not emulated by the local platform.`);
+    }
+    return forward(request, ctx);
+  };
+}
+
+async function forward(request: PlatformRequest, ctx: PlatformContext): Promise<PlatformResponse> {
+  if (request.rawBody.trim() !== '') jsonObjectBody(request);
+  const path = request.path.slice(ctx.projectKey.length + 1);
+  return ctx.gateway.forward(request.method, request.rawQuery === '' ? path : `${path}?${request.rawQuery}`, request.rawBody);
+}
+
+/** Cart updates with a project token: checked like /me/carts ones, minus the shopper-only limits. */
+async function updateCart(request: PlatformRequest, params: Record<string, string>, ctx: ApiContext): Promise<PlatformResponse> {
+  if (params.id !== 'replicate') validateCartUpdate(jsonObjectBody(request), false);
+  return forward(request, ctx);
+}
+
+// The mock answers every other /me endpoint (and the in-store ones) for the first customer it finds,
+// whoever asks: refuse them rather than leak one shopper's data to another.
+function isUnscopedMeEndpoint(path: string, projectKey: string): boolean {
+  return path === `/${projectKey}/me` || path.startsWith(`/${projectKey}/me/`) || /^\/[^/]+\/in-store\/[^/]+\/me(\/|$)/.test(path);
+}
+
+function image(path: string): PlatformResponse {
+  const svg = productImageSvg(path);
+  if (svg === undefined) throw resourceNotFound(`No image at ${path}.`);
+  return { status: 200, body: svg, contentType: 'image/svg+xml' };
+}

@@ -1,0 +1,26 @@
+import { PlatformOptionError } from './errors.js';
+import type { PlatformOptions } from './start.js';
+
+export const DEFAULT_PORT = 8989;
+
+/**
+ * Start options from the environment, as `yarn start:platform` and `yarn start` use them:
+ * PLATFORM_PORT (default 8989), CTP_PROJECT_KEY (default demo), PLATFORM_TOKEN_TTL_SECONDS (default 172800),
+ * PLATFORM_CLIENT_SECRET (default local-platform-secret).
+ */
+export function platformOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): PlatformOptions {
+  const ttl = env.PLATFORM_TOKEN_TTL_SECONDS;
+  return {
+    port: integer(env.PLATFORM_PORT, 'PLATFORM_PORT') ?? DEFAULT_PORT,
+    ...(env.CTP_PROJECT_KEY ? { projectKey: env.CTP_PROJECT_KEY } : {}),
+    ...(ttl ? { tokenTtlSeconds: integer(ttl, 'PLATFORM_TOKEN_TTL_SECONDS') } : {}),
+    ...(env.PLATFORM_CLIENT_SECRET ? { clientSecret: env.PLATFORM_CLIENT_SECRET } : {}),
+  };
+}
+
+function integer(value: string | undefined, name: string): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0) throw new PlatformOptionError(`${name} must be a whole number, got '${value}'.`);
+  return parsed;
+}

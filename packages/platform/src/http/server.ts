@@ -1,0 +1,126 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Dispatch } from '../app.js';
+import type { RequestCounters } from '../counters.js';
+import { apiError, CommercetoolsHttpError, PlatformStartError } from '../errors.js';
+import type { FaultInjector } from '../faults.js';
+import { handleInternal, INTERNAL_PREFIX, type InternalParts } from '../internal/routes.js';
+import type { PlatformRequest, PlatformResponse } from './types.js';
+
+// commercetools' own limit on request bodies.
+const MAX_BODY_BYTES = 16 * 1024 * 1024;
+const HOST = '127.0.0.1';
+
+export interface HttpServerParts extends InternalParts {
+  readonly dispatch: Dispatch;
+  readonly counters: RequestCounters;
+  readonly faults: FaultInjector;
+  readonly onError: (error: unknown) => void;
+}
+
+/** The platform's HTTP front: internal paths, counters, faults, then the dispatcher. Loopback only. */
+export class PlatformHttpServer {
+  private readonly server: Server;
+  private port = 0;
+  private closed = false;
+
+  constructor(private readonly parts: HttpServerParts) {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    parts.faults.onChange((settings) => this.setRefusing(settings.refuseConnections));
+  }
+
+  async listen(port: number): Promise<number> {
+    await new Promise<void>((resolve, reject) => {
+      const onError = (error: Error) => reject(new PlatformStartError(`Cannot listen on ${HOST}:${port}: ${error.message}. Choose another port (PLATFORM_PORT).`));
+      this.server.once('error', onError);
+      this.server.listen(port, HOST, () => {
+        this.server.off('error', onError);
+        resolve();
+      });
+    });
+    this.port = (this.server.address() as AddressInfo).port;
+    return this.port;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (!this.server.listening) return;
+    await new Promise<void>((resolve) => {
+      this.server.close(() => resolve());
+      this.server.closeAllConnections();
+    });
+  }
+
+  // Refusing closes the listening socket (clients get ECONNREFUSED) and cuts open keep-alive sockets.
+  private setRefusing(refuse: boolean): void {
+    if (this.closed || this.port === 0) return;
+    if (refuse && this.server.listening) {
+      this.server.close();
+      this.server.closeAllConnections();
+    } else if (!refuse && !this.server.listening) {
+      this.server.listen(this.port, HOST);
+    }
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    try {
+      const request = await readRequest(req);
+      const response = await this.respond(request);
+      if (response) send(res, response);
+    } catch (error) {
+      if (error instanceof CommercetoolsHttpError) {
+        send(res, { status: error.statusCode, body: error.body });
+      } else {
+        this.parts.onError(error);
+        send(res, { status: 500, body: apiError(500, 'General', 'Internal error in the local platform; see its log.').body });
+      }
+    }
+  }
+
+  private async respond(request: PlatformRequest): Promise<PlatformResponse | undefined> {
+    if (request.path === INTERNAL_PREFIX || request.path.startsWith(`${INTERNAL_PREFIX}/`)) return handleInternal(request, this.parts);
+    const { counters, faults } = this.parts;
+    counters.record(request.method, request.path);
+    const decision = faults.decide();
+    if (decision.delayMs > 0) {
+      counters.recordFault('delayed');
+      await sleep(decision.delayMs);
+    }
+    if (decision.unavailable) {
+      counters.recordFault('unavailable');
+      return { status: 503, body: apiError(503, 'ServiceUnavailable', 'Service Unavailable (injected fault).').body };
+    }
+    return this.parts.dispatch(request);
+  }
+}
+
+async function readRequest(req: IncomingMessage): Promise<PlatformRequest> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw apiError(413, 'InvalidInput', `Request body is larger than ${MAX_BODY_BYTES} bytes.`);
+    chunks.push(chunk as Buffer);
+  }
+  const url = new URL(req.url ?? '/', 'http://platform.local');
+  return {
+    method: (req.method ?? 'GET').toUpperCase(),
+    path: url.pathname,
+    rawQuery: url.search.slice(1),
+    query: url.searchParams,
+    headers: req.headers,
+    rawBody: Buffer.concat(chunks).toString('utf8'),
+  };
+}
+
+function send(res: ServerResponse, response: PlatformResponse): void {
+  if (res.headersSent) return;
+  const isText = typeof response.body === 'string';
+  const payload = response.body === undefined ? '' : isText ? (response.body as string) : JSON.stringify(response.body);
+  res.writeHead(response.status, {
+    'content-type': isText ? (response.contentType ?? 'text/plain; charset=utf-8') : 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(payload),
+  });
+  res.end(payload);
+}

@@ -1,0 +1,11 @@
+export { startPlatform, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_PROJECT_KEY, DEFAULT_TOKEN_TTL_SECONDS } from './start.js';
+export type { Platform, PlatformOptions } from './start.js';
+export { platformOptionsFromEnv, DEFAULT_PORT } from './config.js';
+export { RequestCounters, routeTemplate } from './counters.js';
+export type { CounterSnapshot } from './counters.js';
+export { FaultInjector, NO_FAULTS } from './faults.js';
+export type { FaultSettings } from './faults.js';
+export { INTERNAL_PREFIX } from './internal/routes.js';
+export { CATEGORIES, DEMO_CUSTOMER, PRODUCTS } from './seed/catalogue.js';
+export type { SeedCategory, SeedProduct } from './seed/catalogue.js';
+export { CommercetoolsHttpError, FaultSettingsError, PlatformError, PlatformOptionError, PlatformStartError } from './errors.js';

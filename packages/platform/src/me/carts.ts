@@ -1,0 +1,68 @@
+import type { Cart } from '@commercetools/platform-sdk';
+import { findActiveCart } from '../carts/active-cart.js';
+import { validateCartUpdate } from '../carts/update-validation.js';
+import type { ApiContext } from '../context.js';
+import { invalidJson, resourceNotFound } from '../errors.js';
+import { jsonObjectBody } from '../http/body.js';
+import type { Router } from '../http/router.js';
+import { json, type Params, type PlatformRequest, type PlatformResponse } from '../http/types.js';
+import { withPredicates } from '../mock/gateway.js';
+import { ownerOf, ownerPredicate, owns, type Owner } from './owner.js';
+
+/** `/me/carts` and `/me/active-cart`, scoped to the token's customer or anonymous session. */
+export function registerMyCartRoutes(router: Router<ApiContext>): void {
+  router
+    .add('GET', '/:projectKey/me/active-cart', activeCart)
+    .add('GET', '/:projectKey/me/carts', listCarts)
+    .add('POST', '/:projectKey/me/carts', createCart)
+    .add('GET', '/:projectKey/me/carts/:id', getCart)
+    .add('POST', '/:projectKey/me/carts/:id', updateCart)
+    .add('DELETE', '/:projectKey/me/carts/:id', deleteCart);
+}
+
+async function activeCart(_request: PlatformRequest, _params: Params, ctx: ApiContext): Promise<PlatformResponse> {
+  const cart = await findActiveCart(ctx.gateway, ownerPredicate(ownerOf(ctx.principal)));
+  if (!cart) throw resourceNotFound('No active cart exists.');
+  return json(200, cart);
+}
+
+async function listCarts(request: PlatformRequest, _params: Params, ctx: ApiContext): Promise<PlatformResponse> {
+  const query = withPredicates(request.rawQuery, [ownerPredicate(ownerOf(ctx.principal))]);
+  return ctx.gateway.forward('GET', `/carts?${query}`, '');
+}
+
+async function createCart(request: PlatformRequest, _params: Params, ctx: ApiContext): Promise<PlatformResponse> {
+  const owner = ownerOf(ctx.principal);
+  // A MyCartDraft has no owner fields: the owner is whoever the token speaks for.
+  const { customerId: _customerId, anonymousId: _anonymousId, ...draft } = jsonObjectBody(request);
+  if (typeof draft.currency !== 'string') throw invalidJson(draft.currency === undefined ? 'currency: Missing required value' : 'currency: JSON String expected.');
+  const query = request.rawQuery === '' ? '' : `?${request.rawQuery}`;
+  return ctx.gateway.forward('POST', `/carts${query}`, JSON.stringify({ ...draft, ...owner }));
+}
+
+async function getCart(request: PlatformRequest, params: Params, ctx: ApiContext): Promise<PlatformResponse> {
+  await ownedCart(ctx, ownerOf(ctx.principal), params.id ?? '');
+  const query = request.rawQuery === '' ? '' : `?${request.rawQuery}`;
+  return ctx.gateway.forward('GET', `/carts/${encodeURIComponent(params.id ?? '')}${query}`, '');
+}
+
+async function updateCart(request: PlatformRequest, params: Params, ctx: ApiContext): Promise<PlatformResponse> {
+  const owner = ownerOf(ctx.principal);
+  const update = validateCartUpdate(jsonObjectBody(request), true);
+  const cart = await ownedCart(ctx, owner, params.id ?? '');
+  const query = request.rawQuery === '' ? '' : `?${request.rawQuery}`;
+  return ctx.gateway.forward('POST', `/carts/${cart.id}${query}`, JSON.stringify(update));
+}
+
+async function deleteCart(request: PlatformRequest, params: Params, ctx: ApiContext): Promise<PlatformResponse> {
+  const cart = await ownedCart(ctx, ownerOf(ctx.principal), params.id ?? '');
+  const query = request.rawQuery === '' ? '' : `?${request.rawQuery}`;
+  return ctx.gateway.forward('DELETE', `/carts/${cart.id}${query}`, '');
+}
+
+// Someone else's cart answers exactly like a missing one, so ids cannot be probed.
+async function ownedCart(ctx: ApiContext, owner: Owner, id: string): Promise<Cart> {
+  const cart = await ctx.gateway.find<Cart>('carts', id);
+  if (!cart || !owns(owner, cart)) throw resourceNotFound(`The Resource with ID '${id}' was not found.`);
+  return cart;
+}

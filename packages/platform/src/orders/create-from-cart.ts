@@ -1,0 +1,49 @@
+import type { Cart, Order } from '@commercetools/platform-sdk';
+import type { PlatformContext } from '../context.js';
+import { apiError } from '../errors.js';
+import { owns, type Owner } from '../me/owner.js';
+
+export interface OrderFromCart {
+  readonly cartId: string;
+  readonly version: number;
+  readonly orderNumber?: string;
+}
+
+/**
+ * Creates an order as commercetools does: only from an Active cart at its current version; the order
+ * belongs to the cart's customer or anonymous session; the cart ends Ordered, so a second order fails.
+ * With an owner (a /me/orders call) only that owner's carts can be ordered.
+ */
+export async function createOrderFromCart(ctx: PlatformContext, input: OrderFromCart, owner?: Owner): Promise<Order> {
+  const { cartId, version } = input;
+  if (ctx.cartsBeingOrdered.has(cartId)) {
+    throw apiError(409, 'ConcurrentModification', `An order is being created from cart '${cartId}' right now.`);
+  }
+  ctx.cartsBeingOrdered.add(cartId);
+  try {
+    const cart = await ctx.gateway.find<Cart>('carts', cartId);
+    if (!cart || (owner && !owns(owner, cart))) {
+      throw apiError(400, 'ReferencedResourceNotFound', `The referenced object of type 'cart' with id '${cartId}' was not found.`, {
+        typeId: 'cart',
+        id: cartId,
+      });
+    }
+    if (cart.version !== version) {
+      throw apiError(409, 'ConcurrentModification', `Object ${cartId} has a different version than expected. Expected: ${version} - Actual: ${cart.version}.`, {
+        currentVersion: cart.version,
+      });
+    }
+    if (cart.cartState !== 'Active') {
+      throw apiError(400, 'InvalidOperation', `Cart '${cartId}' is ${cart.cartState}: only an Active cart can be ordered.`);
+    }
+    const order = await ctx.gateway.call<Order>('POST', '/orders', {
+      cart: { typeId: 'cart', id: cartId },
+      version,
+      ...(input.orderNumber === undefined ? {} : { orderNumber: input.orderNumber }),
+    });
+    await ctx.gateway.save('cart', { ...cart, cartState: 'Ordered' });
+    return order;
+  } finally {
+    ctx.cartsBeingOrdered.delete(cartId);
+  }
+}

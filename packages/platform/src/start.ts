@@ -1,0 +1,118 @@
+import { CommercetoolsMock } from '@labdigital/commercetools-mock';
+import { createDispatcher } from './app.js';
+import { TokenStore } from './auth/token-store.js';
+import type { PlatformContext } from './context.js';
+import { RequestCounters } from './counters.js';
+import { PlatformOptionError } from './errors.js';
+import { FaultInjector, type FaultSettings } from './faults.js';
+import { PlatformHttpServer } from './http/server.js';
+import { MockGateway } from './mock/gateway.js';
+import { DEMO_CUSTOMER } from './seed/catalogue.js';
+import { seedCatalogue } from './seed/seed.js';
+
+export const DEFAULT_PROJECT_KEY = 'demo';
+export const DEFAULT_TOKEN_TTL_SECONDS = 172_800;
+export const DEFAULT_CLIENT_ID = 'local-platform-client';
+// A fixed, documented value: this is a local stand-in, and a stable secret lets the hub's settings stay put.
+export const DEFAULT_CLIENT_SECRET = 'local-platform-secret';
+
+export interface PlatformOptions {
+  /** TCP port on 127.0.0.1; 0 (the default) picks a free one. */
+  readonly port?: number;
+  readonly projectKey?: string;
+  readonly clientId?: string;
+  /** Default: `local-platform-secret`. */
+  readonly clientSecret?: string;
+  /** Lifetime of access tokens; default 172800 s, as on commercetools. */
+  readonly tokenTtlSeconds?: number;
+  /** Milliseconds since the epoch; tests pass a fake clock to expire tokens without waiting. */
+  readonly now?: () => number;
+  /** Load the catalogue and demo customer (default true). */
+  readonly seed?: boolean;
+  /** Faults active from the start (default: none). */
+  readonly faults?: Partial<FaultSettings>;
+  /** Where unexpected internal errors are reported (default: console.error). */
+  readonly onError?: (error: unknown) => void;
+}
+
+export interface Platform {
+  /** Origin of both the API and the auth server, e.g. `http://127.0.0.1:8989`. */
+  readonly url: string;
+  readonly apiUrl: string;
+  readonly authUrl: string;
+  readonly port: number;
+  readonly projectKey: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly demoCustomer: { readonly email: string; readonly password: string };
+  readonly counters: RequestCounters;
+  readonly faults: FaultInjector;
+  /** The underlying @labdigital/commercetools-mock, for tests that need to reach its storage. */
+  readonly mock: CommercetoolsMock;
+  close(): Promise<void>;
+}
+
+/** Starts the embedded commercetools platform on 127.0.0.1 and seeds it. */
+export async function startPlatform(options: PlatformOptions = {}): Promise<Platform> {
+  const projectKey = options.projectKey ?? DEFAULT_PROJECT_KEY;
+  const tokenTtlSeconds = options.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS;
+  checkOptions(options.port ?? 0, projectKey, tokenTtlSeconds);
+
+  const mock = new CommercetoolsMock({ enableAuthentication: false, validateCredentials: false, defaultProjectKey: projectKey, strict: true, silent: true });
+  const gateway = new MockGateway(mock, projectKey);
+  const client = { clientId: options.clientId ?? DEFAULT_CLIENT_ID, clientSecret: options.clientSecret ?? DEFAULT_CLIENT_SECRET };
+  const context: PlatformContext = {
+    projectKey,
+    gateway,
+    client,
+    tokens: new TokenStore({ projectKey, ttlSeconds: tokenTtlSeconds, now: options.now ?? Date.now }),
+    cartsBeingOrdered: new Set(),
+  };
+  const counters = new RequestCounters(projectKey);
+  const faults = new FaultInjector();
+  const server = new PlatformHttpServer({
+    projectKey,
+    counters,
+    faults,
+    dispatch: createDispatcher(context),
+    onError: options.onError ?? ((error) => console.error('[platform] internal error:', error)),
+  });
+
+  await gateway.listen();
+  let port = 0;
+  try {
+    port = await server.listen(options.port ?? 0);
+    if (options.seed !== false) await seedCatalogue(gateway, `http://127.0.0.1:${port}`);
+    if (options.faults) faults.set(options.faults);
+  } catch (error) {
+    await server.close();
+    await gateway.close();
+    throw error;
+  }
+  const url = `http://127.0.0.1:${port}`;
+
+  return {
+    url,
+    apiUrl: url,
+    authUrl: url,
+    port,
+    projectKey,
+    ...client,
+    demoCustomer: { email: DEMO_CUSTOMER.email, password: DEMO_CUSTOMER.password },
+    counters,
+    faults,
+    mock,
+    close: async () => {
+      await server.close();
+      await gateway.close();
+    },
+  };
+}
+
+function checkOptions(port: number, projectKey: string, ttl: number): void {
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new PlatformOptionError(`port must be an integer from 0 to 65535, got ${port}.`);
+  if (!/^[a-z0-9-_]{2,36}$/.test(projectKey)) {
+    throw new PlatformOptionError(`projectKey '${projectKey}' is not a commercetools project key (2-36 of a-z, 0-9, - and _).`);
+  }
+  if (!(ttl > 0)) throw new PlatformOptionError(`tokenTtlSeconds must be a positive number of seconds, got ${ttl}.`);
+}
