@@ -1,0 +1,42 @@
+import { AccountApi } from '../commercetools/api/AccountApi.js';
+import { BadRequestError } from '../errors.js';
+import { mapCustomer } from '../mappers/customerMapper.js';
+import { signIn } from '../services/signIn.js';
+import type { Account } from '../types/Account.js';
+import { optional, string } from '../utils/validate.js';
+import { defineAction } from './defineAction.js';
+
+const email = (value: unknown, name: string): string => {
+  const text = string()(value, name).trim();
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text)) throw new BadRequestError(`"${name}" must be an email address.`);
+  return text;
+};
+const password = string({ maxLength: 128 });
+
+/** `account/register` `{ email, password, firstName?, lastName? }` → the account, signed in, guest cart kept. */
+export const register = defineAction(async (scope) => {
+  const draft = scope.body({ email, password, firstName: optional(string()), lastName: optional(string()) });
+  if (draft.password.length < 8) throw new BadRequestError('"password" must be at least 8 characters long.');
+  return { status: 201, body: await signIn(scope, { kind: 'register', ...draft }) };
+});
+
+/** `account/login` `{ email, password }` → the account; the guest's cart is merged into the customer's. */
+export const login = defineAction(async (scope) => {
+  const credentials = scope.body({ email, password });
+  return { body: await signIn(scope, { kind: 'login', ...credentials }) };
+});
+
+/** `account/logout` → clears the session. */
+export const logout = defineAction((scope) => {
+  scope.body({});
+  scope.session.clear();
+  return { body: { loggedIn: false } satisfies Account };
+});
+
+/** `account/getAccount` → `{ loggedIn, customer? }`. */
+export const getAccount = defineAction(async (scope) => {
+  scope.body({});
+  if (scope.session.customerId === undefined) return { body: { loggedIn: false } satisfies Account };
+  const customer = await new AccountApi(await scope.shopperApi()).me();
+  return { body: { loggedIn: true, customer: mapCustomer(customer) } satisfies Account };
+});

@@ -1,0 +1,48 @@
+import { readSession, type ActionRequest, type FrontasticContext, type ReadonlySessionData } from '@ctp-session/session';
+import { resolveCtpConfig } from '../config/ctpConfig.js';
+import { Commerce } from '../commercetools/Commerce.js';
+import { REFRESH_MARGIN_MS } from '../commercetools/auth/ShopperAuth.js';
+import { CommercetoolsApiError } from '../commercetools/http/CommercetoolsApiError.js';
+import type { ProjectApi } from '../commercetools/http/createProjectApi.js';
+import '../session/sessionKeys.js';
+import { localeOf } from '../utils/locale.js';
+
+/**
+ * What data sources and the dynamic page handler work with: a frozen view of the session (they may
+ * only read it) and commercetools access. A token that is due for refresh is refreshed for this
+ * request only — it cannot be stored from here — so pages keep rendering until the next action
+ * stores a fresh token.
+ */
+export class ReadScope {
+  readonly session: ReadonlySessionData;
+  readonly locale: string;
+  #commerce: Commerce | undefined;
+
+  constructor(
+    request: ActionRequest | undefined,
+    private readonly context: FrontasticContext | undefined,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.session = readSession(request?.sessionData);
+    this.locale = localeOf(request, context);
+  }
+
+  get commerce(): Commerce {
+    this.#commerce ??= new Commerce(resolveCtpConfig(this.context?.projectConfiguration));
+    return this.#commerce;
+  }
+
+  /** The shopper's API, or undefined for a guest without a token (or whose token cannot be renewed). */
+  async shopperApi(): Promise<ProjectApi | undefined> {
+    const token = this.session.token;
+    if (token === undefined) return undefined;
+    if (token.expirationTime - REFRESH_MARGIN_MS > this.now()) return this.commerce.asShopper(token.accessToken);
+    if (token.refreshToken === undefined) return undefined;
+    try {
+      return this.commerce.asShopper((await this.commerce.oauth.refresh(token.refreshToken)).accessToken);
+    } catch (error) {
+      if (error instanceof CommercetoolsApiError && (error.status === 400 || error.status === 401)) return undefined;
+      throw error;
+    }
+  }
+}
