@@ -1,35 +1,21 @@
 import { describe, expect, it } from '@jest/globals';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import ts from 'typescript';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { compatDir, typeErrors } from './helpers/type-check.js';
 import { headerValue, readSession, withSession, type ActionRequest, type DataSourceHandler, type DynamicPageHandler } from '../src/index.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const fixture = join(here, 'compat', 'frontastic-compatibility.ts');
-
-/** Type-checks the compatibility fixture (optionally with one extra line) against @frontastic/extension-types. */
-function typeErrors(extraLine = ''): string[] {
-  const config = ts.getParsedCommandLineOfConfigFile(join(here, '..', 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
-  if (config === undefined) throw new Error('cannot read the package tsconfig.json');
-  // Their sources are CommonJS-style .ts files; everything else stays as strict as the workspace config.
-  const options: ts.CompilerOptions = { ...config.options, verbatimModuleSyntax: false, noEmit: true };
-  const host = ts.createCompilerHost(options);
-  const readFile = host.readFile.bind(host);
-  host.readFile = (fileName) => {
-    const text = readFile(fileName);
-    return fileName === fixture && text !== undefined ? `${text}\n${extraLine}\n` : text;
-  };
-  const program = ts.createProgram([fixture], options, host);
-  return ts.getPreEmitDiagnostics(program).map((d) => `${d.file?.fileName ?? ''}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
-}
+const fixture = join(compatDir, 'frontastic-compatibility.ts');
+// Their sources are CommonJS-style .ts files; everything else stays as strict as the workspace config.
+const loose = { verbatimModuleSyntax: false };
 
 describe('our contract types fit @frontastic/extension-types', () => {
   it('the assignability checks of the fixture hold (platform → our parameters, our results → platform)', () => {
-    expect(typeErrors()).toEqual([]);
+    expect(typeErrors(fixture, {}, loose)).toEqual([]);
   }, 20_000);
 
   it('the same check does fail when a type does not fit (the fixture can catch a regression)', () => {
-    const errors = typeErrors("expectTrue<Assignable<{ statusCode: string }, FrontasticResponse>>(true);");
+    const broken = `${readFileSync(fixture, 'utf8')}\nexpectTrue<Assignable<{ statusCode: string }, FrontasticResponse>>(true);\n`;
+    const errors = typeErrors(fixture, { [fixture]: broken }, loose);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toContain("does not satisfy the constraint 'true'");
   }, 20_000);

@@ -88,6 +88,15 @@ describe('CtpSession writes', () => {
     expect(session.toSessionData()).toEqual({ wishlistIds: ['w-1', 'w-2'], newsletter: null });
   });
 
+  it('accepts what it hands out (readonly values) back in set', () => {
+    const session = new CtpSession({ wishlistIds: ['w-1'], token });
+    const ids = session.get('wishlistIds');
+    session.set('wishlistIds', ids);
+    session.set('wishlistIds', [...(ids ?? []), 'w-2']);
+    session.token = session.token;
+    expect(session.toSessionData()).toEqual({ wishlistIds: ['w-1', 'w-2'], token });
+  });
+
   it('copies and freezes arrays so later changes to the caller’s array cannot slip in', () => {
     const session = new CtpSession();
     const ids = ['w-1'];

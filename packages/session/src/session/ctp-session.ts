@@ -62,7 +62,7 @@ export class CtpSession {
   }
 
   /** Sets or (with `undefined`) removes the token. Only `accessToken`, `refreshToken`, `expirationTime` are allowed. */
-  set token(token: CtpAuthToken | undefined) {
+  set token(token: Readonly<CtpAuthToken> | undefined) {
     this.set('token', token);
   }
 
@@ -100,7 +100,7 @@ export class CtpSession {
    * Sets a key (`undefined` removes it). Values must be references: a string, finite number, boolean, null or
    * an array of those; `token` takes the token triple. `customerId` is refused: use `signin`.
    */
-  set<K extends SettableSessionKey>(key: K, value: SessionData[K] | undefined): void {
+  set<K extends SettableSessionKey>(key: K, value: DeepReadonly<SessionData[K]> | undefined): void {
     this.#assertOpen(`set "${String(key)}"`);
     if ((key as string) === 'customerId') throw new SessionCustomerIdError();
     if (value === undefined) {
@@ -111,7 +111,7 @@ export class CtpSession {
   }
 
   /** Stores the customer's token and id together: the only way to set `customerId`. */
-  signin(token: CtpAuthToken, customerId: string): void {
+  signin(token: Readonly<CtpAuthToken>, customerId: string): void {
     this.#assertOpen('sign in');
     const checkedToken = this.#validated('token', token);
     if (typeof customerId !== 'string' || customerId === '') throw new SessionInvalidValueError('customerId', 'a non-empty string');
