@@ -18,6 +18,6 @@ export async function assignAnonymousSession(
     gateway.queryAll<Cart>('carts', [session]),
     gateway.queryAll<Order>('orders', [session]),
   ]);
-  for (const cart of carts) if (cart.id !== except) await gateway.save('cart', { ...cart, customerId });
-  for (const order of orders) await gateway.save('order', { ...order, customerId });
+  for (const cart of carts) if (cart.id !== except) await gateway.save('cart', { ...cart, customerId }, false);
+  for (const order of orders) await gateway.save('order', { ...order, customerId }, false);
 }

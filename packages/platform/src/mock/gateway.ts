@@ -27,6 +27,7 @@ export interface Predicate {
 export class MockGateway {
   private readonly agent = new Agent({ keepAlive: true, maxSockets: 32 });
   private port = 0;
+  private lastStamp = 0;
 
   constructor(
     private readonly mock: CommercetoolsMock,
@@ -104,11 +105,21 @@ export class MockGateway {
     return this.call<Cart>('POST', `/carts/${cart.id}`, { version: cart.version, actions });
   }
 
-  /** Writes a changed cart or order straight to storage, as the platform would, with a new version. */
-  async save<T extends Cart | Order>(typeId: T extends Cart ? 'cart' : 'order', resource: T): Promise<T> {
-    const saved = { ...resource, version: resource.version + 1, lastModifiedAt: new Date().toISOString() };
+  /**
+   * Writes a changed cart or order straight to storage, as the platform would, with a new version.
+   * `touch: false` keeps lastModifiedAt: handing a guest's old carts to a customer must not make one of
+   * them the customer's "most recently modified" active cart.
+   */
+  async save<T extends Cart | Order>(typeId: T extends Cart ? 'cart' : 'order', resource: T, touch = true): Promise<T> {
+    const saved = { ...resource, version: resource.version + 1, ...(touch ? { lastModifiedAt: this.stamp() } : {}) };
     await this.mock.project(this.projectKey).unsafeAdd(typeId, saved as Cart & Order);
     return saved;
+  }
+
+  // Strictly increasing, so two saves in the same millisecond still have an order.
+  private stamp(): string {
+    this.lastStamp = Math.max(Date.now(), this.lastStamp + 1);
+    return new Date(this.lastStamp).toISOString();
   }
 
   /** Forwards a request as is; the answer is fixed up into commercetools' error shapes. */
