@@ -1,5 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { compileFunction } from 'node:vm';
 import { BundleLoadError, BundleShapeError } from '../errors.js';
 import type { ActionHandler, DataSourceHandler, DynamicPageHandler, ExtensionBundle } from './extension-types.js';
 
@@ -52,20 +54,35 @@ export function toExtensionBundle(defaultExport: unknown, file: string): { bundl
   };
 }
 
-/** Loads a CommonJS bundle as the platform does, fresh from disk each time (the require cache entry is dropped). */
+function messageOf(error: unknown): string {
+  // Duck-typed: the bundle's errors may come from another realm (under a test runner), where instanceof fails.
+  if (typeof error === 'object' && error !== null && typeof (error as { message?: unknown }).message === 'string') return (error as { message: string }).message;
+  return String(error);
+}
+
+/**
+ * Evaluates the file as CommonJS whatever its extension or the nearest package.json says, as the platform
+ * does with `bundle.min.js`, and afresh on every call: no module cache to invalidate on reload. Its own
+ * `require` resolves from the bundle's folder.
+ */
+function evaluateCommonJs(file: string): unknown {
+  const source = readFileSync(file, 'utf8');
+  const wrapper = compileFunction(source, ['exports', 'require', 'module', '__filename', '__dirname'], { filename: file });
+  const module = { exports: {} as unknown };
+  wrapper.call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
+  return module.exports;
+}
+
+/** Loads a CommonJS bundle as the platform does; throws `BundleLoadError` or `BundleShapeError`. */
 export function loadBundle(file: string): { bundle: ExtensionBundle; unknownKeys: string[] } {
   if (!existsSync(file)) {
     throw new BundleLoadError(`The extensions bundle ${file} does not exist; build it (yarn build) or point HUB_BUNDLE at a bundle file.`);
   }
-  const require = createRequire(file);
   let moduleExports: unknown;
   try {
-    const resolved = require.resolve(file);
-    delete require.cache[resolved];
-    moduleExports = require(resolved);
+    moduleExports = evaluateCommonJs(file);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new BundleLoadError(`The extensions bundle ${file} failed to load: ${reason}. Fix the bundle (it must be CommonJS) and start the hub again.`, { cause: error });
+    throw new BundleLoadError(`The extensions bundle ${file} failed to load: ${messageOf(error)}. Fix the bundle (it must be CommonJS) and start the hub again.`, { cause: error });
   }
   return toExtensionBundle(defaultExportOf(moduleExports), file);
 }

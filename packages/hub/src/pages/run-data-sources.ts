@@ -10,7 +10,9 @@ export interface DataSourceRun {
 }
 
 function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  // Duck-typed: errors thrown by the bundle may come from another realm.
+  if (typeof error === 'object' && error !== null && typeof (error as { message?: unknown }).message === 'string') return (error as { message: string }).message;
+  return String(error);
 }
 
 /**

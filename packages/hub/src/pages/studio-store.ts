@@ -33,14 +33,18 @@ export function createStudioStore(source: string | unknown | undefined, reloadOn
     return { current: () => fixed };
   }
   let data = readStudioFile(source);
-  let loadedMtime = statSync(source).mtimeMs;
+  const stamp = (): string => {
+    const stats = statSync(source);
+    return `${stats.mtimeMs}:${stats.size}`;
+  };
+  let loadedStamp = stamp();
   return {
     current() {
       if (!reloadOnChange) return data;
       try {
-        const mtime = statSync(source).mtimeMs;
-        if (mtime !== loadedMtime) {
-          loadedMtime = mtime;
+        const current = stamp();
+        if (current !== loadedStamp) {
+          loadedStamp = current;
           data = readStudioFile(source);
         }
       } catch (error) {

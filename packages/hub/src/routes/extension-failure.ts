@@ -2,8 +2,13 @@ import { ExtensionTimeoutError, RequestBodyTooLargeError } from '../errors.js';
 import type { HubState, RouteCall } from '../hub-state.js';
 import { sendError } from '../http/respond.js';
 
+/** Duck-typed: errors thrown by the bundle may come from another realm, where `instanceof Error` fails. */
 export function describeError(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : `non-error value thrown: ${String(error)}`;
+  if (typeof error === 'object' && error !== null && typeof (error as { message?: unknown }).message === 'string') {
+    const { name, message } = error as { name?: unknown; message: string };
+    return `${typeof name === 'string' ? name : 'Error'}: ${message}`;
+  }
+  return `non-error value thrown: ${String(error)}`;
 }
 
 /** A thrown or timed-out extension: 500 with a JSON error, as on the platform; the session is left as it was. */

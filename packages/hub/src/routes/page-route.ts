@@ -101,8 +101,10 @@ export async function pageRoute(state: HubState, call: RouteCall): Promise<void>
     return;
   }
   const incoming = await readRequestSession(state, call);
+  // The dynamic page handler and each data source have their own time limit: a slow data source
+  // leaves the page without its payload instead of failing the whole page.
   try {
-    await withTimeout(() => answerPage(state, call, path, incoming), state.options.timeoutMs, `page ${path}`);
+    await answerPage(state, call, path, incoming);
   } catch (error) {
     if (!call.res.headersSent) sendExtensionFailure(state, call, `page ${path}`, error);
   }

@@ -1,0 +1,174 @@
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import { BundleLoadError, BundleShapeError, hubOptionsFromEnv, startHub } from '../src/index.js';
+import { rawCall } from './support/raw-call.js';
+import { captureLogger, FIXTURES, SECRET_A, startTestHub, type LogLine } from './support/start-test-hub.js';
+
+const bundleSource = (answer: string) => `module.exports = { default: { actions: { hello: { world: () => ({ statusCode: 200, body: JSON.stringify({ answer: ${JSON.stringify(answer)} }) }) } } } };\n`;
+
+async function waitFor(check: () => Promise<boolean>, what: string): Promise<void> {
+  for (let attempt = 0; attempt < 200; attempt += 1) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+describe('loading a bundle built the platform way', () => {
+  it('accepts a default export that is module.exports itself', async () => {
+    const hub = await startTestHub({ bundle: `${FIXTURES}plain-exports-bundle.cjs`, pages: undefined });
+    try {
+      const raw = await rawCall(`${hub.url}/frontastic/action/hello/world`, { body: '{}' });
+      expect(raw.json()).toEqual({ hello: 'world' });
+      expect((await rawCall(`${hub.url}/frontastic/page`, { headers: { 'Frontastic-Path': '/' } })).status).toBe(404);
+    } finally {
+      await hub.close();
+    }
+  });
+
+  it('runs bundle.min.js as CommonJS even under a "type": "module" package, with its own relative requires', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hub-bundle-'));
+    writeFileSync(join(dir, 'package.json'), '{ "type": "module" }');
+    writeFileSync(join(dir, 'helper.cjs'), 'exports.greeting = "from a sibling";');
+    writeFileSync(
+      join(dir, 'bundle.min.js'),
+      'const { greeting } = require("./helper.cjs"); const { createHash } = require("node:crypto");\n' +
+        'module.exports = { default: { actions: { hello: { world: () => ({ statusCode: 200, body: JSON.stringify({ greeting, hash: createHash("sha256").update(__filename).digest("hex").length }) }) } } } };',
+    );
+    const hub = await startTestHub({ bundle: join(dir, 'bundle.min.js'), pages: undefined });
+    try {
+      expect((await rawCall(`${hub.url}/frontastic/action/hello/world`, { body: '{}' })).json()).toEqual({ greeting: 'from a sibling', hash: 64 });
+    } finally {
+      await hub.close();
+    }
+  });
+
+  it.each([
+    ['a missing file', 'no-such-bundle.cjs', BundleLoadError, /does not exist; build it \(yarn build\) or point HUB_BUNDLE/],
+    ['a syntax error', 'syntax-error-bundle.cjs', BundleLoadError, /failed to load: .*Unexpected end of input/],
+    ['a bundle that throws while loading', 'throws-on-load-bundle.cjs', BundleLoadError, /failed to load: the bundle cannot start: missing configuration/],
+    ['a bundle of the wrong shape', 'wrong-shape-bundle.cjs', BundleShapeError, /actions\.cart\.add must be a function, got string/],
+  ])('refuses to start on %s with a clear error', async (_name, file, errorClass, message) => {
+    const start = startTestHub({ bundle: `${FIXTURES}${file}` });
+    await expect(start).rejects.toBeInstanceOf(errorClass);
+    await expect(startTestHub({ bundle: `${FIXTURES}${file}` })).rejects.toThrow(message);
+  });
+
+  it('warns about default-export keys the platform ignores', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hub-bundle-'));
+    const file = join(dir, 'bundle.cjs');
+    writeFileSync(file, 'module.exports = { actions: {}, schemas: [] };');
+    const hub = await startTestHub({ bundle: file });
+    try {
+      expect(hub.logs.some((line) => line.level === 'warn' && line.fields['keys'] === 'schemas')).toBe(true);
+    } finally {
+      await hub.close();
+    }
+  });
+});
+
+describe('reloading in development', () => {
+  it('picks up a rebuilt bundle, and keeps serving the last good one when a rebuild is broken', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hub-bundle-'));
+    const file = join(dir, 'bundle.min.js');
+    writeFileSync(file, bundleSource('first'));
+    const hub = await startTestHub({ bundle: file, watch: true, watchIntervalMs: 20, pages: undefined });
+    const answer = async () => ((await rawCall(`${hub.url}/frontastic/action/hello/world`, { body: '{}' })).json() as { answer: string }).answer;
+    try {
+      expect(await answer()).toBe('first');
+      writeFileSync(file, bundleSource('second, a longer answer'));
+      await waitFor(async () => (await answer()) === 'second, a longer answer', 'the rebuilt bundle');
+      expect(hub.bundleVersion).toBe(2);
+      copyFileSync(`${FIXTURES}syntax-error-bundle.cjs`, file);
+      await waitFor(async () => hub.logs.some((line) => line.message.startsWith('bundle reload failed')), 'the failed reload');
+      expect(await answer()).toBe('second, a longer answer');
+      expect(hub.bundleVersion).toBe(2);
+    } finally {
+      await hub.close();
+    }
+  });
+
+  it('does not watch outside development unless asked', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hub-bundle-'));
+    const file = join(dir, 'bundle.cjs');
+    writeFileSync(file, bundleSource('fixed'));
+    const logs: LogLine[] = [];
+    const hub = await startHub({ bundle: file, port: 0, environment: 'staging', sessionSecrets: [SECRET_A], logger: captureLogger(logs), watchIntervalMs: 20 });
+    try {
+      writeFileSync(file, bundleSource('changed but not reloaded'));
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      expect(hub.bundleVersion).toBe(1);
+      expect(hub.reloadBundle()).toBe(true);
+      expect(((await rawCall(`${hub.url}/frontastic/action/hello/world`, { body: '{}' })).json() as { answer: string }).answer).toBe('changed but not reloaded');
+    } finally {
+      await hub.close();
+    }
+  });
+});
+
+describe('start-up configuration', () => {
+  it('refuses production without a secret, or with the development default', async () => {
+    await expect(startTestHub({ environment: 'production', sessionSecrets: [] })).rejects.toMatchObject({ code: 'SESSION_SECRET_MISSING' });
+    const { DEVELOPMENT_SESSION_SECRET } = await import('../src/index.js');
+    await expect(startTestHub({ environment: 'production', sessionSecrets: [DEVELOPMENT_SESSION_SECRET] })).rejects.toMatchObject({ code: 'DEVELOPMENT_SECRET_IN_PRODUCTION' });
+  });
+
+  it('labels the development default secret in the log and on /frontastic/status', async () => {
+    const hub = await startTestHub({ sessionSecrets: undefined });
+    try {
+      expect(hub.usesDevelopmentSecret).toBe(true);
+      expect(hub.logs.some((line) => line.level === 'warn' && line.message.includes('DEVELOPMENT default session secret'))).toBe(true);
+      const status = (await rawCall(`${hub.url}/frontastic/status`, { method: 'GET' })).json() as { sessionSecret: string };
+      expect(status.sessionSecret).toMatch(/^development-default/);
+    } finally {
+      await hub.close();
+    }
+  });
+
+  it('refuses invalid options and project configuration', async () => {
+    await expect(startTestHub({ timeoutMs: 0 })).rejects.toMatchObject({ code: 'OPTIONS_INVALID' });
+    await expect(startTestHub({ port: 70000 })).rejects.toMatchObject({ code: 'OPTIONS_INVALID' });
+    await expect(startTestHub({ projectConfiguration: { General: 'x' } as never })).rejects.toMatchObject({ code: 'PROJECT_CONFIGURATION_INVALID' });
+    await expect(startTestHub({ projectConfiguration: { A: { same: 1 }, B: { same: 2 } } })).rejects.toThrow(/appears in more than one section/);
+  });
+
+  it('reads its options from the environment', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hub-env-'));
+    writeFileSync(join(dir, 'project.json'), JSON.stringify({ General: { storeName: 'Env' } }));
+    expect(
+      hubOptionsFromEnv(
+        {
+          HUB_PORT: '9090',
+          HUB_BUNDLE: 'b.cjs',
+          HUB_PAGES: 'pages.json',
+          HUB_ENVIRONMENT: 'staging',
+          HUB_TIMEOUT_MS: '2500',
+          HUB_BODY_LIMIT_BYTES: '4096',
+          HUB_SESSION_SECRET: 'newest, older',
+          HUB_CORS_ORIGINS: 'http://a.test, http://b.test',
+          HUB_PROJECT_CONFIG: 'project.json',
+          HUB_FEATURE_FLAGS: 'fast,!slow',
+          HUB_WATCH: '0',
+        },
+        dir,
+      ),
+    ).toEqual({
+      port: 9090,
+      bundle: join(dir, 'b.cjs'),
+      pages: join(dir, 'pages.json'),
+      environment: 'staging',
+      timeoutMs: 2500,
+      bodyLimitBytes: 4096,
+      sessionSecrets: ['newest', 'older'],
+      corsOrigins: ['http://a.test', 'http://b.test'],
+      projectConfiguration: { General: { storeName: 'Env' } },
+      featureFlags: { fast: true, slow: false },
+      watch: false,
+    });
+    expect(hubOptionsFromEnv({}, dir)).toEqual({ port: 8080 });
+    expect(() => hubOptionsFromEnv({ HUB_PORT: 'eighty' }, dir)).toThrow(/HUB_PORT must be a number/);
+    expect(() => hubOptionsFromEnv({ HUB_PROJECT_CONFIG: 'missing.json' }, dir)).toThrow(/not a readable JSON file/);
+  });
+});
