@@ -152,6 +152,24 @@ describe('CtpSession writes', () => {
   });
 });
 
+describe('errors never reveal token values', () => {
+  it('neither in thrown errors nor in repairs', () => {
+    const secret = 'secret-access-token-value';
+    const session = new CtpSession({ token: { accessToken: secret, refreshToken: secret, expirationTime: 'later' } });
+    expect(JSON.stringify(session.repairs)).not.toContain(secret);
+    const messages: string[] = [];
+    for (const bad of [{ accessToken: secret, expirationTime: 'x' }, { accessToken: secret, refreshToken: 1, expirationTime: 1 }, { accessToken: secret, expirationTime: 1, extra: secret }]) {
+      try {
+        session.token = bad as unknown as CtpAuthToken;
+      } catch (error) {
+        messages.push(String(error), JSON.stringify(error));
+      }
+    }
+    expect(messages).toHaveLength(6);
+    for (const message of messages) expect(message).not.toContain(secret);
+  });
+});
+
 describe('customerId', () => {
   it('is set only by signin, together with the token', () => {
     const session = new CtpSession({ cartId: 'cart-1' });
