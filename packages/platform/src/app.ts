@@ -1,9 +1,12 @@
+import type { Cart } from '@commercetools/platform-sdk';
 import { authenticate } from './auth/bearer.js';
 import { registerOAuthRoutes } from './auth/oauth-routes.js';
+import { validateCartDraft } from './carts/draft-validation.js';
 import { validateCartUpdate } from './carts/update-validation.js';
 import type { ApiContext, PlatformContext } from './context.js';
-import { resourceNotFound } from './errors.js';
+import { concurrentModification, resourceNotFound } from './errors.js';
 import { jsonObjectBody } from './http/body.js';
+import { checkPaging } from './http/paging.js';
 import { Router } from './http/router.js';
 import type { PlatformRequest, PlatformResponse } from './http/types.js';
 import { registerMyCartRoutes } from './me/carts.js';
@@ -31,6 +34,10 @@ export function createDispatcher(ctx: PlatformContext): Dispatch {
   registerSignupRoute(api);
   registerMyProfileRoutes(api);
   registerOrderRoutes(api);
+  api.add('POST', '/:projectKey/carts', (request, _params, context) => {
+    validateCartDraft(jsonObjectBody(request));
+    return forward(request, context);
+  });
   api.add('POST', '/:projectKey/carts/:id', updateCart);
 
   return async (request) => {
@@ -53,6 +60,7 @@ export function createDispatcher(ctx: PlatformContext): Dispatch {
 }
 
 async function forward(request: PlatformRequest, ctx: PlatformContext): Promise<PlatformResponse> {
+  checkPaging(request.query);
   if (request.rawBody.trim() !== '') jsonObjectBody(request);
   const path = request.path.slice(ctx.projectKey.length + 1);
   return ctx.gateway.forward(request.method, request.rawQuery === '' ? path : `${path}?${request.rawQuery}`, request.rawBody);
@@ -60,7 +68,11 @@ async function forward(request: PlatformRequest, ctx: PlatformContext): Promise<
 
 /** Cart updates with a project token: checked like /me/carts ones, minus the shopper-only limits. */
 async function updateCart(request: PlatformRequest, params: Record<string, string>, ctx: ApiContext): Promise<PlatformResponse> {
-  if (params.id !== 'replicate') validateCartUpdate(jsonObjectBody(request), false);
+  const id = params.id ?? '';
+  if (id === 'replicate' || id.startsWith('key=')) return forward(request, ctx);
+  const update = validateCartUpdate(jsonObjectBody(request), false);
+  const cart = await ctx.gateway.find<Cart>('carts', id);
+  if (cart && cart.version !== update.version) throw concurrentModification(cart.id, update.version, cart.version);
   return forward(request, ctx);
 }
 

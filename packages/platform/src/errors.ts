@@ -55,6 +55,12 @@ export function authError(statusCode: number, code: string, message: string): Co
 export const invalidJson = (detail: string): CommercetoolsHttpError =>
   apiError(400, 'InvalidJsonInput', 'Request body does not contain valid JSON.', { detailedErrorMessage: detail });
 
+/** The 409 for a stale version, with the current version as commercetools reports it. */
+export const concurrentModification = (id: string, expected: number, current: number): CommercetoolsHttpError =>
+  apiError(409, 'ConcurrentModification', `Object ${id} has a different version than expected. Expected: ${expected} - Actual: ${current}.`, {
+    currentVersion: current,
+  });
+
 export const resourceNotFound = (message: string): CommercetoolsHttpError => apiError(404, 'ResourceNotFound', message);
 
 export const insufficientScope = (message: string): CommercetoolsHttpError => authError(403, 'insufficient_scope', message);

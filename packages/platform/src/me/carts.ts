@@ -1,9 +1,11 @@
 import type { Cart } from '@commercetools/platform-sdk';
 import { findActiveCart } from '../carts/active-cart.js';
+import { validateCartDraft } from '../carts/draft-validation.js';
 import { validateCartUpdate } from '../carts/update-validation.js';
 import type { ApiContext } from '../context.js';
-import { invalidJson, resourceNotFound } from '../errors.js';
+import { apiError, concurrentModification, resourceNotFound } from '../errors.js';
 import { jsonObjectBody } from '../http/body.js';
+import { checkPaging } from '../http/paging.js';
 import type { Router } from '../http/router.js';
 import { json, type Params, type PlatformRequest, type PlatformResponse } from '../http/types.js';
 import { withPredicates } from '../mock/gateway.js';
@@ -27,6 +29,7 @@ async function activeCart(_request: PlatformRequest, _params: Params, ctx: ApiCo
 }
 
 async function listCarts(request: PlatformRequest, _params: Params, ctx: ApiContext): Promise<PlatformResponse> {
+  checkPaging(request.query);
   const query = withPredicates(request.rawQuery, [ownerPredicate(ownerOf(ctx.principal))]);
   return ctx.gateway.forward('GET', `/carts?${query}`, '');
 }
@@ -35,7 +38,7 @@ async function createCart(request: PlatformRequest, _params: Params, ctx: ApiCon
   const owner = ownerOf(ctx.principal);
   // A MyCartDraft has no owner fields: the owner is whoever the token speaks for.
   const { customerId: _customerId, anonymousId: _anonymousId, ...draft } = jsonObjectBody(request);
-  if (typeof draft.currency !== 'string') throw invalidJson(draft.currency === undefined ? 'currency: Missing required value' : 'currency: JSON String expected.');
+  validateCartDraft(draft);
   const query = request.rawQuery === '' ? '' : `?${request.rawQuery}`;
   return ctx.gateway.forward('POST', `/carts${query}`, JSON.stringify({ ...draft, ...owner }));
 }
@@ -50,12 +53,19 @@ async function updateCart(request: PlatformRequest, params: Params, ctx: ApiCont
   const owner = ownerOf(ctx.principal);
   const update = validateCartUpdate(jsonObjectBody(request), true);
   const cart = await ownedCart(ctx, owner, params.id ?? '');
+  // The mock skips the version check when there is nothing to do; commercetools never does.
+  if (update.version !== cart.version) throw concurrentModification(cart.id, update.version, cart.version);
   const query = request.rawQuery === '' ? '' : `?${request.rawQuery}`;
   return ctx.gateway.forward('POST', `/carts/${cart.id}${query}`, JSON.stringify(update));
 }
 
 async function deleteCart(request: PlatformRequest, params: Params, ctx: ApiContext): Promise<PlatformResponse> {
   const cart = await ownedCart(ctx, ownerOf(ctx.principal), params.id ?? '');
+  const version = Number(request.query.get('version') ?? Number.NaN);
+  if (!Number.isInteger(version)) throw apiError(400, 'InvalidInput', "The query parameter 'version' (the cart's current version) is required.");
+  if (version !== cart.version) {
+    throw concurrentModification(cart.id, version, cart.version);
+  }
   const query = request.rawQuery === '' ? '' : `?${request.rawQuery}`;
   return ctx.gateway.forward('DELETE', `/carts/${cart.id}${query}`, '');
 }

@@ -2,6 +2,7 @@ import type { Order } from '@commercetools/platform-sdk';
 import type { ApiContext } from '../context.js';
 import { invalidJson, resourceNotFound } from '../errors.js';
 import { jsonObjectBody } from '../http/body.js';
+import { checkPaging } from '../http/paging.js';
 import type { Router } from '../http/router.js';
 import { json, type Params, type PlatformRequest, type PlatformResponse } from '../http/types.js';
 import { withPredicates } from '../mock/gateway.js';
@@ -17,6 +18,7 @@ export function registerMyOrderRoutes(router: Router<ApiContext>): void {
 }
 
 async function listOrders(request: PlatformRequest, _params: Params, ctx: ApiContext): Promise<PlatformResponse> {
+  checkPaging(request.query);
   const query = withPredicates(request.rawQuery, [ownerPredicate(ownerOf(ctx.principal))]);
   return ctx.gateway.forward('GET', `/orders?${query}`, '');
 }

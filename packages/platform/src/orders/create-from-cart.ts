@@ -1,6 +1,6 @@
 import type { Cart, Order } from '@commercetools/platform-sdk';
 import type { PlatformContext } from '../context.js';
-import { apiError } from '../errors.js';
+import { apiError, concurrentModification } from '../errors.js';
 import { owns, type Owner } from '../me/owner.js';
 
 export interface OrderFromCart {
@@ -29,9 +29,7 @@ export async function createOrderFromCart(ctx: PlatformContext, input: OrderFrom
       });
     }
     if (cart.version !== version) {
-      throw apiError(409, 'ConcurrentModification', `Object ${cartId} has a different version than expected. Expected: ${version} - Actual: ${cart.version}.`, {
-        currentVersion: cart.version,
-      });
+      throw concurrentModification(cartId, version, cart.version);
     }
     if (cart.cartState !== 'Active') {
       throw apiError(400, 'InvalidOperation', `Cart '${cartId}' is ${cart.cartState}: only an Active cart can be ordered.`);
