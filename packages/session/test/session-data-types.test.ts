@@ -43,6 +43,26 @@ void points;`),
     expect(errors[0]).toContain('rewardPionts');
   }, 20_000);
 
+  it('works through the package name, as another workspace package writes it', () => {
+    const file = join(compatDir, 'virtual-consumer.ts');
+    const errors = typeErrors(file, {
+      [file]: `import { CtpSession, readSession } from '@ctp-session/session';
+declare module '@ctp-session/session' {
+  interface SessionData {
+    rewardPoints?: number;
+  }
+}
+const session = new CtpSession({});
+session.set('rewardPoints', 70);
+const points: number | undefined = session.get('rewardPoints');
+const fromView: number | undefined = readSession({}).rewardPoints;
+void points;
+void fromView;
+`,
+    });
+    expect(errors).toEqual([]);
+  }, 20_000);
+
   it('a project key holding an object (a whole cart) fails type checking, naming the key', () => {
     const errors = typeErrors(projectFile, project('    cart?: { id: string; lineItems: unknown[] };'));
     expect(errors).toHaveLength(1);
