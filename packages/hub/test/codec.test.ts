@@ -1,7 +1,7 @@
 import { createCipheriv } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { jwtVerify } from 'jose';
+import { base64url, jwtVerify, SignJWT } from 'jose';
 import { COOKIE_LIMIT_BYTES, decodeSession, deriveSessionKey, encodeSession, sessionCookieLength, sessionTokenLength, type SessionKey } from '../src/index.js';
 import { SECRET_A, SECRET_B } from './support/start-test-hub.js';
 
@@ -48,6 +48,16 @@ describe('session token codec (the pinned production format)', () => {
     expect(payload['payload']).toBe(expected);
   });
 
+  it('decodes a token that jose itself signed in the pinned format', async () => {
+    const nonce = Buffer.alloc(12, 7);
+    const cipher = createCipheriv('aes-256-gcm', keyA.encrypt, nonce);
+    const payload = Buffer.concat([cipher.update('{"from":"jose"}', 'utf8'), cipher.final(), cipher.getAuthTag()]).toString('base64');
+    const token = await new SignJWT({ payload, nonce: nonce.toString('base64') }).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(keyA.sign);
+    expect(await decodeSession(token, [keyA])).toMatchObject({ ok: true, session: { from: 'jose' } });
+    // Byte for byte what this codec would have produced with the same nonce.
+    expect(token.split('.')[0]).toBe((await encodeSession({}, keyA)).split('.')[0]);
+  });
+
   it('uses a fresh nonce for every token', async () => {
     const tokens = await Promise.all(Array.from({ length: 20 }, () => encodeSession({ same: true }, keyA)));
     expect(new Set(tokens.map((token) => JSON.parse(part(token, 1)).nonce)).size).toBe(20);
@@ -77,6 +87,16 @@ describe('decoding refuses, never throws', () => {
     ['a truncated signature', async () => (await encodeSession({ a: 1 }, keyA)).slice(0, -5), [keyA], 'signature'],
     ['a truncated token', async () => (await encodeSession({ a: 1 }, keyA)).slice(0, 60), [keyA], 'malformed'],
     ['a huge token', async () => `${'a'.repeat(20_000)}.b.c`, [keyA], 'malformed'],
+    ['alg none', async () => `${base64url.encode('{"alg":"none","typ":"JWT"}')}.${(await encodeSession({ a: 1 }, keyA)).split('.')[1]}.`, [keyA], 'malformed'],
+    [
+      'an extra header field',
+      async () => {
+        const [, claims] = (await encodeSession({ a: 1 }, keyA)).split('.');
+        return new SignJWT(JSON.parse(Buffer.from(claims ?? '', 'base64url').toString()) as Record<string, string>).setProtectedHeader({ alg: 'HS256', typ: 'JWT', kid: 'x' }).sign(keyA.sign);
+      },
+      [keyA],
+      'malformed',
+    ],
     ['a foreign or rotated-out key', () => encodeSession({ a: 1 }, keyB), [keyA], 'signature'],
     [
       'a tampered payload',

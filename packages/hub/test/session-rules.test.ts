@@ -133,7 +133,7 @@ describe('tokens that cannot be decoded reset the session to {}', () => {
   const cases: Array<[string, (token: string) => string | Promise<string>, string]> = [
     ['tampered claims', tamper, 'signature'],
     ['a token cut short by 4 characters', (token) => token.slice(0, token.length - 4), 'signature'],
-    ['a token cut short by 10 characters', (token) => token.slice(0, token.length - 10), 'malformed'],
+    ['a token cut short by 10 characters', (token) => token.slice(0, token.length - 10), 'signature'],
     ['garbage', () => 'this-is-not-a-token', 'malformed'],
     ['a token from another secret', async () => encodeSession({ cartId: 'foreign' }, await deriveSessionKey('another-secret-0123456789-0123456789-abcdef')), 'signature'],
   ];

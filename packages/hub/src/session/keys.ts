@@ -1,9 +1,8 @@
-import { hkdfSync, webcrypto } from 'node:crypto';
-import type { CryptoKey } from 'jose';
+import { hkdfSync } from 'node:crypto';
 
-/** One secret's derived key pair: the HS256 signing key and the AES-256-GCM key never share bytes. */
+/** One secret's derived key pair: the HS256 key and the AES-256-GCM key never share bytes. */
 export interface SessionKey {
-  readonly sign: CryptoKey;
+  readonly sign: Buffer;
   readonly encrypt: Buffer;
 }
 
@@ -13,13 +12,9 @@ function derive(secret: string, purpose: string): Buffer {
   return Buffer.from(hkdfSync('sha256', secret, SALT, purpose, 32));
 }
 
+/** HKDF-SHA256 from the configured secret, so a secret of any length gives full-strength 256-bit keys. */
 export async function deriveSessionKey(secret: string): Promise<SessionKey> {
-  // Imported once so jose does not re-import raw key bytes on every request.
-  const sign = await webcrypto.subtle.importKey('raw', derive(secret, 'HS256 signing key'), { name: 'HMAC', hash: 'SHA-256' }, false, [
-    'sign',
-    'verify',
-  ]);
-  return { sign: sign as CryptoKey, encrypt: derive(secret, 'AES-256-GCM encryption key') };
+  return { sign: derive(secret, 'HS256 signing key'), encrypt: derive(secret, 'AES-256-GCM encryption key') };
 }
 
 export async function deriveSessionKeys(secrets: readonly string[]): Promise<SessionKey[]> {
