@@ -24,6 +24,7 @@ export class PlatformHttpServer {
   private readonly server: Server;
   private port = 0;
   private closed = false;
+  private refusing = false;
 
   constructor(private readonly parts: HttpServerParts) {
     this.server = createServer((req, res) => void this.handle(req, res));
@@ -52,18 +53,25 @@ export class PlatformHttpServer {
     });
   }
 
-  // Refusing closes the listening socket (clients get ECONNREFUSED) and cuts open keep-alive sockets.
+  // Refusing closes the listening socket (new clients get ECONNREFUSED) and idle keep-alive sockets;
+  // a request still arriving on an open socket is cut without an answer. Answers already under way finish,
+  // so the call that switched refusing on still gets its reply.
   private setRefusing(refuse: boolean): void {
+    this.refusing = refuse;
     if (this.closed || this.port === 0) return;
     if (refuse && this.server.listening) {
       this.server.close();
-      this.server.closeAllConnections();
+      this.server.closeIdleConnections();
     } else if (!refuse && !this.server.listening) {
       this.server.listen(this.port, HOST);
     }
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (this.refusing) {
+      req.socket.destroy();
+      return;
+    }
     try {
       const request = await readRequest(req);
       const response = await this.respond(request);
