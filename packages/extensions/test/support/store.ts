@@ -19,9 +19,25 @@ export interface TestStore {
   shopper(): Browser;
   /** What the shopper's `frontastic-session` cookie holds, decoded with the hub's key ({} without one). */
   sessionOf(shopper: Browser): Promise<Record<string, unknown>>;
+  /** What a session token holds ({} for null). */
+  decode(token: string | null): Promise<Record<string, unknown>>;
+  /**
+   * Calls an action with plain fetch as `shopper` (its session cookie, if any), for what the SDK hides:
+   * the status code and the response's `Frontastic-Session` header. The shopper's cookie is not updated.
+   */
+  rawAction(shopper: Browser, action: string, body?: string, query?: string): Promise<RawAnswer>;
+  /** GET on the platform's HTTP API as the API client (outside any shopper's session), parsed. */
+  platformGet(path: string): Promise<unknown>;
   /** Platform requests made while `run` ran, per route. */
   countRequests(run: () => Promise<unknown>): Promise<{ total: number; routes: Readonly<Record<string, number>> }>;
   close(): Promise<void>;
+}
+
+export interface RawAnswer {
+  readonly status: number;
+  readonly json: unknown;
+  /** The session token the hub sent back, if any. */
+  readonly sessionToken: string | null;
 }
 
 export interface StoreOptions {
@@ -67,18 +83,41 @@ export async function startStore(options: StoreOptions = {}): Promise<TestStore>
     throw error;
   }
   const sdk = createSdk(hub.url);
+  const key = await deriveSessionKey(SESSION_SECRET);
+  const decode = async (token: string | null): Promise<Record<string, unknown>> => {
+    if (token === null) return {};
+    const decoded = await decodeSession(token, [key]);
+    if (!decoded.ok) throw new Error(`the session token does not decode: ${decoded.reason}`);
+    return decoded.session;
+  };
   return {
     platform,
     hub,
     sdk,
     logs,
     shopper: () => createBrowser(),
-    sessionOf: async (shopper) => {
+    sessionOf: (shopper) => decode(shopper.sessionCookie() ?? null),
+    decode,
+    rawAction: async (shopper, action, body = '{}', query = '') => {
       const token = shopper.sessionCookie();
-      if (token === undefined) return {};
-      const decoded = await decodeSession(token, [await deriveSessionKey(SESSION_SECRET)]);
-      if (!decoded.ok) throw new Error(`the session cookie does not decode: ${decoded.reason}`);
-      return decoded.session;
+      const answer = await fetch(`${hub.url}/frontastic/action/${action}${query}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token === undefined ? {} : { 'frontastic-session': token }) },
+        body,
+      });
+      const text = await answer.text();
+      return { status: answer.status, json: text === '' ? undefined : (JSON.parse(text) as unknown), sessionToken: answer.headers.get('frontastic-session') };
+    },
+    platformGet: async (path) => {
+      const basic = Buffer.from(`${platform.clientId}:${platform.clientSecret}`).toString('base64');
+      const tokenAnswer = await fetch(`${platform.authUrl}/oauth/token`, {
+        method: 'POST',
+        headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'grant_type=client_credentials',
+      });
+      const { access_token } = (await tokenAnswer.json()) as { access_token: string };
+      const answer = await fetch(`${platform.apiUrl}/${platform.projectKey}${path}`, { headers: { authorization: `Bearer ${access_token}` } });
+      return answer.json() as Promise<unknown>;
     },
     countRequests: async (run) => {
       platform.counters.reset();
