@@ -49,6 +49,8 @@ export interface Platform {
   readonly faults: FaultInjector;
   /** The underlying @labdigital/commercetools-mock, for tests that need to reach its storage. */
   readonly mock: CommercetoolsMock;
+  /** Runs the seed again; idempotent, so only what is missing (e.g. after `mock.clear()`) is added. */
+  seed(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -102,6 +104,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     counters,
     faults,
     mock,
+    seed: () => seedCatalogue(gateway, url),
     close: async () => {
       await server.close();
       await gateway.close();
