@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { decodeSession, deriveSessionKey, startHub, type Hub, type HubLogger } from '@ctp-session/hub';
+import { decodeSession, deriveSessionKey, encodeSession, startHub, type Hub, type HubLogger } from '@ctp-session/hub';
 import { startPlatform, type Platform, type PlatformOptions } from '@ctp-session/platform';
 import { buildBundle } from '../../tools/buildBundle.js';
 import { createBrowser, createSdk, type Browser, type SDK } from '../../../hub/test/support/sdk-browser.js';
@@ -21,6 +21,8 @@ export interface TestStore {
   sessionOf(shopper: Browser): Promise<Record<string, unknown>>;
   /** What a session token holds ({} for null). */
   decode(token: string | null): Promise<Record<string, unknown>>;
+  /** A shopper whose cookie holds `session`, as if an earlier action had written it. */
+  shopperWithSession(session: Record<string, unknown>): Promise<Browser>;
   /**
    * Calls an action with plain fetch as `shopper` (its session cookie, if any), for what the SDK hides:
    * the status code and the response's `Frontastic-Session` header. The shopper's cookie is not updated.
@@ -98,6 +100,11 @@ export async function startStore(options: StoreOptions = {}): Promise<TestStore>
     shopper: () => createBrowser(),
     sessionOf: (shopper) => decode(shopper.sessionCookie() ?? null),
     decode,
+    shopperWithSession: async (session) => {
+      const shopper = createBrowser();
+      shopper.cookies['frontastic-session'] = await encodeSession(session, key);
+      return shopper;
+    },
     rawAction: async (shopper, action, body = '{}', query = '') => {
       const token = shopper.sessionCookie();
       const answer = await fetch(`${hub.url}/frontastic/action/${action}${query}`, {
