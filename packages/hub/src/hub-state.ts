@@ -4,6 +4,7 @@ import type { HubLogger } from './log/logger.js';
 import type { ResolvedHubOptions } from './options.js';
 import type { StudioStore } from './pages/studio-store.js';
 import type { SessionKey } from './session/keys.js';
+import type { TokenCache } from './session/token-cache.js';
 
 /** Everything a route needs, built once by `startHub`. */
 export interface HubState {
@@ -12,6 +13,7 @@ export interface HubState {
   readonly studio: StudioStore;
   /** Newest first. */
   readonly keys: readonly SessionKey[];
+  readonly tokenCache: TokenCache;
   readonly logger: HubLogger;
   readonly usesDevelopmentSecret: boolean;
 }

@@ -13,6 +13,7 @@ import { flattenProjectConfiguration } from './project/flatten-configuration.js'
 import { route } from './routes/router.js';
 import { deriveSessionKeys } from './session/keys.js';
 import { resolveSecrets } from './session/secrets.js';
+import { TokenCache } from './session/token-cache.js';
 
 export interface Hub {
   /** `http://127.0.0.1:<port>`, the frontend-sdk's `endpoint`. */
@@ -56,7 +57,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
   const studio = createStudioStore(resolved.pages, resolved.watch, (error) =>
     logger.log('error', 'pages file reload failed; the previous pages are still serving', { reason: error instanceof Error ? error.message : String(error) }),
   );
-  const state: HubState = { options: resolved, bundles, studio, keys: await deriveSessionKeys(secrets.secrets), logger, usesDevelopmentSecret: secrets.isDevelopmentDefault };
+  const state: HubState = { options: resolved, bundles, studio, keys: await deriveSessionKeys(secrets.secrets), tokenCache: new TokenCache(), logger, usesDevelopmentSecret: secrets.isDevelopmentDefault };
   const origins = new Set(resolved.corsOrigins);
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {

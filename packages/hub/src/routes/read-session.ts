@@ -4,7 +4,7 @@ import { readIncomingSession, type IncomingSession } from '../session/incoming-s
 
 /** Reads `Frontastic-Session`; a token that cannot be decoded becomes `{}`, is logged and named in `X-Session-Invalid`. */
 export async function readRequestSession(state: HubState, call: RouteCall): Promise<IncomingSession> {
-  const incoming = await readIncomingSession(call.req.headers['frontastic-session'], state.keys);
+  const incoming = await readIncomingSession(call.req.headers['frontastic-session'], state.keys, state.tokenCache);
   if (incoming.rejection !== undefined) {
     call.res.setHeader(HEADER.sessionInvalid, incoming.rejection);
     state.logger.log('warn', 'session token rejected; the session starts empty', { reason: incoming.rejection, path: call.path, requestId: call.requestId });
