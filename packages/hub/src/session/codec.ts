@@ -1,5 +1,6 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv } from 'node:crypto';
 import { signCompact, verifyCompact } from './compact-jws.js';
+import { nextNonce } from './nonce-pool.js';
 import type { SessionKey } from './keys.js';
 
 /** Plain JSON object carried in the session token. */
@@ -27,7 +28,7 @@ export function isSessionData(value: unknown): value is SessionData {
 
 /** Encodes a session in the production format: HS256 JWS over `{"payload":…,"nonce":…}` (AES-256-GCM inside). */
 export async function encodeSession(session: SessionData, key: SessionKey): Promise<string> {
-  const nonce = randomBytes(NONCE_BYTES);
+  const nonce = nextNonce();
   const cipher = createCipheriv('aes-256-gcm', key.encrypt, nonce);
   const ciphertext = Buffer.concat([cipher.update(JSON.stringify(session), 'utf8'), cipher.final(), cipher.getAuthTag()]);
   // Built by hand so the claims bytes (key order, no iat/exp) are exactly the pinned format.

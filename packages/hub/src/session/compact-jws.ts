@@ -15,7 +15,7 @@ function sign(signingInput: string, key: Buffer): string {
 }
 
 export function signCompact(claims: string, key: Buffer): string {
-  const signingInput = `${HEADER_SEGMENT}.${base64url.encode(claims)}`;
+  const signingInput = `${HEADER_SEGMENT}.${Buffer.from(claims, 'utf8').toString('base64url')}`;
   return `${signingInput}.${sign(signingInput, key)}`;
 }
 
