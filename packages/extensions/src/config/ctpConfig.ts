@@ -25,6 +25,9 @@ const SETTINGS = {
 
 const DEFAULT_TIMEOUT_MS = 8_000;
 
+/** The Studio project-configuration fields the extensions read (the shipped schema declares each). */
+export const CONFIGURATION_FIELDS: readonly string[] = Object.values(SETTINGS).map(([field]) => field);
+
 export type Environment = Readonly<Record<string, string | undefined>>;
 
 /**
