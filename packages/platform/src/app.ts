@@ -1,4 +1,3 @@
-import type { Cart } from '@commercetools/platform-sdk';
 import { authenticate } from './auth/bearer.js';
 import { registerOAuthRoutes } from './auth/oauth-routes.js';
 import { validateCartDraft } from './carts/draft-validation.js';
@@ -71,7 +70,7 @@ async function updateCart(request: PlatformRequest, params: Record<string, strin
   const id = params.id ?? '';
   if (id === 'replicate' || id.startsWith('key=')) return forward(request, ctx);
   const update = validateCartUpdate(jsonObjectBody(request), false);
-  const cart = await ctx.gateway.find<Cart>('carts', id);
+  const cart = await ctx.gateway.findCart(id);
   if (cart && cart.version !== update.version) throw concurrentModification(cart.id, update.version, cart.version);
   return forward(request, ctx);
 }

@@ -1,27 +1,6 @@
 // `yarn start:platform`: the embedded commercetools platform on 127.0.0.1.
-import { platformOptionsFromEnv } from './config.js';
-import { PlatformError } from './errors.js';
-import { startPlatform } from './start.js';
+// The flags go first, so the platform is imported afterwards (static imports would load before them).
+import { applyLowMemoryFlags } from './memory.js';
 
-try {
-  const platform = await startPlatform(platformOptionsFromEnv());
-  console.log(
-    [
-      `commercetools platform (local) listening on ${platform.url}`,
-      `  CTP_PROJECT_KEY=${platform.projectKey}`,
-      `  CTP_CLIENT_ID=${platform.clientId}`,
-      `  CTP_CLIENT_SECRET=${platform.clientSecret}`,
-      `  CTP_AUTH_URL=${platform.authUrl}`,
-      `  CTP_API_URL=${platform.apiUrl}`,
-      `  CTP_SCOPES=manage_project:${platform.projectKey}`,
-      `  demo customer: ${platform.demoCustomer.email} / ${platform.demoCustomer.password}`,
-      `  counters: ${platform.url}/__platform/counters   faults: ${platform.url}/__platform/faults`,
-    ].join('\n'),
-  );
-  const stop = () => void platform.close().then(() => process.exit(0));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-} catch (error) {
-  console.error(error instanceof PlatformError ? `${error.code}: ${error.message}` : error);
-  process.exit(1);
-}
+applyLowMemoryFlags();
+await import('./serve.js');

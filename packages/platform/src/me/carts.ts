@@ -72,7 +72,7 @@ async function deleteCart(request: PlatformRequest, params: Params, ctx: ApiCont
 
 // Someone else's cart answers exactly like a missing one, so ids cannot be probed.
 async function ownedCart(ctx: ApiContext, owner: Owner, id: string): Promise<Cart> {
-  const cart = await ctx.gateway.find<Cart>('carts', id);
+  const cart = await ctx.gateway.findCart(id);
   if (!cart || !owns(owner, cart)) throw resourceNotFound(`The Resource with ID '${id}' was not found.`);
   return cart;
 }

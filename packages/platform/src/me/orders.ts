@@ -1,4 +1,3 @@
-import type { Order } from '@commercetools/platform-sdk';
 import type { ApiContext } from '../context.js';
 import { invalidJson, resourceNotFound } from '../errors.js';
 import { jsonObjectBody } from '../http/body.js';
@@ -26,7 +25,7 @@ async function listOrders(request: PlatformRequest, _params: Params, ctx: ApiCon
 async function getOrder(request: PlatformRequest, params: Params, ctx: ApiContext): Promise<PlatformResponse> {
   const owner = ownerOf(ctx.principal);
   const id = params.id ?? '';
-  const order = await ctx.gateway.find<Order>('orders', id);
+  const order = await ctx.gateway.findOrder(id);
   if (!order || !owns(owner, order)) throw resourceNotFound(`The Resource with ID '${id}' was not found.`);
   const query = request.rawQuery === '' ? '' : `?${request.rawQuery}`;
   return ctx.gateway.forward('GET', `/orders/${order.id}${query}`, '');

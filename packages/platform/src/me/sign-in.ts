@@ -39,7 +39,7 @@ async function guestCartOf(gateway: MockGateway, customer: Customer, input: Sign
   if (input.anonymousCartId === undefined) {
     return input.anonymousId === undefined ? undefined : findActiveCart(gateway, anonymousSessionPredicate(input.anonymousId));
   }
-  const cart = await gateway.find<Cart>('carts', input.anonymousCartId);
+  const cart = await gateway.findCart(input.anonymousCartId);
   if (!cart) {
     throw apiError(400, 'ReferencedResourceNotFound', `The referenced object of type 'cart' with id '${input.anonymousCartId}' was not found.`, {
       typeId: 'cart',

@@ -81,12 +81,13 @@ export class MockGateway {
     return answer.body as T;
   }
 
-  /** GET a resource by id; undefined when it does not exist. */
-  async find<T>(resource: string, id: string): Promise<T | undefined> {
-    const answer = await this.send('GET', `/${resource}/${encodeURIComponent(id)}`);
-    if (answer.status === 404) return undefined;
-    if (answer.status >= 400) throw new CommercetoolsHttpError(answer.status, answer.body as CommercetoolsErrorBody);
-    return answer.body as T;
+  /** A stored cart by id (read from storage: the hot path of every cart update skips an HTTP hop). */
+  async findCart(id: string): Promise<Cart | undefined> {
+    return (await this.mock.project(this.projectKey).get('cart', id)) ?? undefined;
+  }
+
+  async findOrder(id: string): Promise<Order | undefined> {
+    return (await this.mock.project(this.projectKey).get('order', id)) ?? undefined;
   }
 
   /** Every resource matching all predicates (pages through the results). */

@@ -21,7 +21,7 @@ export async function createOrderFromCart(ctx: PlatformContext, input: OrderFrom
   }
   ctx.cartsBeingOrdered.add(cartId);
   try {
-    const cart = await ctx.gateway.find<Cart>('carts', cartId);
+    const cart = await ctx.gateway.findCart(cartId);
     if (!cart || (owner && !owns(owner, cart))) {
       throw apiError(400, 'ReferencedResourceNotFound', `The referenced object of type 'cart' with id '${cartId}' was not found.`, {
         typeId: 'cart',
