@@ -140,4 +140,25 @@ describe('200 concurrent calls from 50 shoppers', () => {
       await hub.close();
     }
   });
+
+  it('keeps 200 calls in flight at once (4 per shopper), each on its own shopper session', async () => {
+    const hub = await startTestHub();
+    try {
+      const sdk = createSdk(hub.url);
+      const shoppers = Array.from({ length: 50 }, (_, index) => ({ owner: `parallel-${index}`, browser: createBrowser() }));
+      await Promise.all(shoppers.map(({ owner, browser }) => call(sdk, browser, 'session/replace', { owner })));
+      const calls = shoppers.flatMap(({ owner, browser }) =>
+        Array.from({ length: 4 }, async () => ({ owner, answer: dataOf(await call<{ previousOwner: string | null; count: number }>(sdk, browser, 'session/counter', { owner })) })),
+      );
+      const answers = await Promise.all(calls);
+      expect(answers).toHaveLength(200);
+      for (const { owner, answer } of answers) expect(answer.previousOwner).toBe(owner);
+      for (const { owner, browser } of shoppers) {
+        const session = dataOf(await call<{ session: { owner: string } }>(sdk, browser, 'session/read')).session;
+        expect(session.owner).toBe(owner);
+      }
+    } finally {
+      await hub.close();
+    }
+  });
 });
