@@ -1,0 +1,68 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { FRONTEND_ROOT, NEXT_BIN } from './paths.js';
+import type { Log } from './builds.js';
+
+export interface NextServer {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/** `next start` did not answer in time, or exited. */
+export class FrontendStartError extends Error {
+  readonly code = 'FRONTEND_START_FAILED';
+  override readonly name = 'FrontendStartError';
+  constructor(reason: string, output: string) {
+    super(`The frontend (next start) ${reason}. Its last output:\n${output.split('\n').slice(-20).join('\n')}`);
+  }
+}
+
+/** Runs the production build with `next start` on 127.0.0.1:`port`, telling it where the hub is. */
+export async function startNextServer(port: number, hubUrl: string, log: Log, readyTimeoutMs = 60_000): Promise<NextServer> {
+  const child = spawn(process.execPath, [NEXT_BIN, 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
+    cwd: FRONTEND_ROOT,
+    env: { ...process.env, HUB_URL: hubUrl, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const collect = (chunk: Buffer): void => {
+    output = (output + chunk.toString()).slice(-20_000);
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitUntilServing(url, child, readyTimeoutMs);
+  } catch (error) {
+    await stop(child);
+    throw new FrontendStartError(error instanceof Error ? error.message : String(error), output);
+  }
+  log(`frontend ready at ${url}`);
+  return { url, close: () => stop(child) };
+}
+
+async function waitUntilServing(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`exited with code ${child.exitCode}`);
+    try {
+      // Any answer means the server is up; the hub's page may still be a 404.
+      await fetch(`${url}/favicon.ico`, { signal: AbortSignal.timeout(2_000) });
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  throw new Error(`did not answer within ${timeoutMs} ms`);
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}

@@ -1,0 +1,101 @@
+import { randomBytes } from 'node:crypto';
+import { startHub, type Hub, type HubLogger } from '@ctp-session/hub';
+import type { Platform } from '@ctp-session/platform';
+import { ensureBundle, ensureNextBuild, type Log } from './builds.js';
+import { startCommerceBackend, type CommerceBackend } from './commerceBackend.js';
+import { startNextServer, type NextServer } from './nextServer.js';
+import { STUDIO_PAGES } from './paths.js';
+import { claimPort } from './ports.js';
+
+export interface StoreOptions {
+  /** Frontend port; 0 picks a free one. Default `PORT` or 3000. */
+  readonly port?: number;
+  /** Hub port; 0 picks a free one. Default `HUB_PORT` or 8080. */
+  readonly hubPort?: number;
+  /** Embedded platform port; 0 picks a free one. Default `PLATFORM_PORT` or 8989. */
+  readonly platformPort?: number;
+  /** Where `CTP_*` and the ports come from. Default `process.env`. */
+  readonly env?: NodeJS.ProcessEnv;
+  /** No progress lines on the console. */
+  readonly quiet?: boolean;
+}
+
+export interface Store {
+  /** The shop: the frontend's origin. */
+  readonly url: string;
+  readonly hubUrl: string;
+  /** The embedded platform; undefined when `CTP_*` point at a real project. */
+  readonly platform: Platform | undefined;
+  /** The hub's session secret (newest first is the one that encodes), for tests that craft sessions. */
+  readonly sessionSecret: string;
+  readonly backend: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The whole store as `yarn start` runs it: builds what is missing (the extensions bundle, the Next.js
+ * production build), then starts the commerce backend (embedded platform, or a real project from
+ * `CTP_*`), the hub with the bundle and the local Studio pages, and `next start`. `close()` stops all
+ * three, in reverse order; a start that fails half-way stops what it had started.
+ */
+export async function startStore(options: StoreOptions = {}): Promise<Store> {
+  const env = options.env ?? process.env;
+  const log: Log = options.quiet ? () => undefined : (line) => console.log(`[store] ${line}`);
+  const portOf = (explicit: number | undefined, variable: string, fallback: number): number => explicit ?? (env[variable] ? Number(env[variable]) : fallback);
+
+  // Claim the fixed ports first, so a busy one fails fast with its name, before any build.
+  const frontendPort = await claimPort(portOf(options.port, 'PORT', 3000), 'the frontend', 'PORT');
+  const hubPort = await claimPort(portOf(options.hubPort, 'HUB_PORT', 8080), 'the API hub', 'HUB_PORT');
+  const platformPort = portOf(options.platformPort, 'PLATFORM_PORT', 8989);
+  const usesEmbeddedPlatform = !env.CTP_PROJECT_KEY;
+  if (usesEmbeddedPlatform && platformPort !== 0) await claimPort(platformPort, 'the embedded commercetools platform', 'PLATFORM_PORT');
+
+  const bundle = await ensureBundle(log);
+  await ensureNextBuild(log);
+
+  const stops: Array<() => Promise<void>> = [];
+  const stopAll = async (): Promise<void> => {
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+  };
+  try {
+    const backend: CommerceBackend = await startCommerceBackend(env, platformPort);
+    stops.push(() => backend.close());
+    log(`commerce backend: ${backend.description}`);
+
+    const sessionSecret = env.HUB_SESSION_SECRET?.split(',')[0]?.trim() || randomBytes(32).toString('base64url');
+    const hub: Hub = await startHub({
+      bundle,
+      pages: STUDIO_PAGES,
+      port: hubPort,
+      watch: false,
+      sessionSecrets: [sessionSecret],
+      corsOrigins: [`http://127.0.0.1:${frontendPort}`, `http://localhost:${frontendPort}`],
+      projectConfiguration: { commercetools: backend.settings },
+      ...(options.quiet ? { logger: quietLogger } : {}),
+    });
+    stops.push(() => hub.close());
+    log(`API hub at ${hub.url}`);
+
+    const next: NextServer = await startNextServer(frontendPort, hub.url, log);
+    stops.push(() => next.close());
+
+    return {
+      url: next.url,
+      hubUrl: hub.url,
+      platform: backend.platform,
+      sessionSecret,
+      backend: backend.description,
+      close: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+/** Tests keep the console clean; warnings and errors still show. */
+const quietLogger: HubLogger = {
+  log: (level, message, fields) => {
+    if (level === 'warn' || level === 'error') console.error(`[hub] ${level} ${message}`, fields ?? {});
+  },
+};
