@@ -80,7 +80,7 @@ describe('session token codec (the pinned production format)', () => {
 });
 
 describe('decoding refuses, never throws', () => {
-  const cases: Array<[string, () => Promise<string>, readonly SessionKey[], string]> = [
+  const cases: Array<[string, () => string | Promise<string>, readonly SessionKey[], string]> = [
     ['garbage', async () => 'not a token at all', [keyA], 'malformed'],
     ['empty parts', async () => '..', [keyA], 'malformed'],
     ['two parts', async () => (await encodeSession({ a: 1 }, keyA)).split('.').slice(0, 2).join('.'), [keyA], 'malformed'],

@@ -12,7 +12,7 @@ export function extensionHeaders(req: IncomingMessage): HeaderValues {
   const headers: HeaderValues = {};
   const distinct = req.headersDistinct;
   for (const name of Object.keys(distinct)) {
-    if (!isHiddenHeader(name)) headers[name] = [...(distinct[name] ?? [])];
+    if (!isHiddenHeader(name)) headers[name] = distinct[name] ?? [];
   }
   return headers;
 }

@@ -53,7 +53,7 @@ export async function actionRoute(state: HubState, call: RouteCall, namespace: s
     sendExtensionFailure(state, call, what, error);
     return;
   }
-  const incoming = await readRequestSession(state, call);
+  const incoming = readRequestSession(state, call);
   const request = buildExtensionRequest(req, { path: call.path, query: parseQuery(call.search), body, sessionData: sessionCopy(incoming), frontasticRequestId: call.requestId });
   let result: unknown;
   try {
@@ -68,7 +68,7 @@ export async function actionRoute(state: HubState, call: RouteCall, namespace: s
     res.setHeader(HEADER.extensionError, problem);
     state.logger.log('warn', 'action broke the response contract', { what, problem, requestId: call.requestId });
   }
-  const issued = await issueSession(incoming, sessionWriteOf(result), state.keys[0] as NonNullable<(typeof state.keys)[0]>, state.tokenCache);
+  const issued = issueSession(incoming, sessionWriteOf(result), state.keys[0] as NonNullable<(typeof state.keys)[0]>, state.tokenCache);
   if (issued.refused !== undefined) {
     res.setHeader(HEADER.sessionRefused, issued.refused);
     state.logger.log('warn', 'session write refused; the previous session is kept', { what, reason: issued.refused, requestId: call.requestId });

@@ -55,7 +55,7 @@ export async function dataSourceRoute(state: HubState, call: RouteCall, type: st
     configuration: isRecord(input['configuration']) ? input['configuration'] : {},
     preloadedValue: null,
   };
-  const incoming = await readRequestSession(state, call);
+  const incoming = readRequestSession(state, call);
   const request = buildExtensionRequest(call.req, { path: call.path, query, body, sessionData: sessionCopy(incoming), frontasticRequestId: call.requestId });
   try {
     const result = await withTimeout(() => handler(configuration, { frontasticContext: frontasticContextFor(call.req, state.options), request, usingTastics: null, isPreview: true }), state.options.timeoutMs, what);

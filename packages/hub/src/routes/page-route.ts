@@ -100,7 +100,7 @@ export async function pageRoute(state: HubState, call: RouteCall): Promise<void>
     sendError(call.res, 400, 'PAGE_PATH_MISSING', 'Send the page path in the Frontastic-Path header (page.getPage({ path }) does).', call.requestId);
     return;
   }
-  const incoming = await readRequestSession(state, call);
+  const incoming = readRequestSession(state, call);
   // The dynamic page handler and each data source have their own time limit: a slow data source
   // leaves the page without its payload instead of failing the whole page.
   try {

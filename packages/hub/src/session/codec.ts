@@ -27,7 +27,7 @@ export function isSessionData(value: unknown): value is SessionData {
 }
 
 /** Encodes a session in the production format: HS256 JWS over `{"payload":…,"nonce":…}` (AES-256-GCM inside). */
-export async function encodeSession(session: SessionData, key: SessionKey): Promise<string> {
+export function encodeSession(session: SessionData, key: SessionKey): string {
   const nonce = nextNonce();
   const cipher = createCipheriv('aes-256-gcm', key.encrypt, nonce);
   const ciphertext = Buffer.concat([cipher.update(JSON.stringify(session), 'utf8'), cipher.final(), cipher.getAuthTag()]);
@@ -62,7 +62,7 @@ function decrypt(payload: Buffer, nonce: Buffer, key: Buffer): string | undefine
 }
 
 /** Decodes with any configured key (newest first); never throws, tells why a token was refused. */
-export async function decodeSession(token: string, keys: readonly SessionKey[]): Promise<DecodeResult> {
+export function decodeSession(token: string, keys: readonly SessionKey[]): DecodeResult {
   if (token.length > MAX_TOKEN_LENGTH || !JWS_SHAPE.test(token)) return { ok: false, reason: 'malformed' };
   const verified = verifyCompact(token, keys);
   if (typeof verified === 'string') return { ok: false, reason: verified };

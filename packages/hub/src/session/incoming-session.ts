@@ -17,12 +17,12 @@ export function sessionCopy(incoming: IncomingSession): SessionData {
   return JSON.parse(incoming.json) as SessionData;
 }
 
-export async function readIncomingSession(header: string | string[] | undefined, keys: readonly SessionKey[], cache: TokenCache): Promise<IncomingSession> {
+export function readIncomingSession(header: string | string[] | undefined, keys: readonly SessionKey[], cache: TokenCache): IncomingSession {
   const token = (Array.isArray(header) ? header[0] : header)?.trim();
   if (token === undefined || token === '') return EMPTY;
   const cached = cache.get(token);
   if (cached !== undefined) return { json: cached.json, reusableToken: cached.keyIndex === 0 ? token : undefined, rejection: undefined };
-  const decoded = await decodeSession(token, keys);
+  const decoded = decodeSession(token, keys);
   if (!decoded.ok) return { ...EMPTY, rejection: decoded.reason };
   cache.set(token, { json: decoded.json, keyIndex: decoded.keyIndex });
   return { json: decoded.json, reusableToken: decoded.keyIndex === 0 ? token : undefined, rejection: undefined };

@@ -12,31 +12,31 @@ export interface IssuedSession {
   readonly refused: string | undefined;
 }
 
-async function issue(session: SessionData, key: SessionKey, cache: TokenCache): Promise<string> {
-  const token = await encodeSession(session, key);
+function issue(session: SessionData, key: SessionKey, cache: TokenCache): string {
+  const token = encodeSession(session, key);
   // Only a token that fits can come back, so only those are worth remembering.
   if (cookieFits(token.length)) cache.set(token, { json: JSON.stringify(session), keyIndex: 0 });
   return token;
 }
 
-async function keepIncoming(incoming: IncomingSession, key: SessionKey, cache: TokenCache): Promise<string> {
+function keepIncoming(incoming: IncomingSession, key: SessionKey, cache: TokenCache): string {
   return incoming.reusableToken ?? issue(JSON.parse(incoming.json) as SessionData, key, cache);
 }
 
 /** Applies an action's session write and returns the token to send; never issues a cookie over 4096 bytes. */
-export async function issueSession(incoming: IncomingSession, write: SessionWrite, key: SessionKey, cache: TokenCache): Promise<IssuedSession> {
+export function issueSession(incoming: IncomingSession, write: SessionWrite, key: SessionKey, cache: TokenCache): IssuedSession {
   switch (write.kind) {
     case 'keep':
-      return { token: await keepIncoming(incoming, key, cache), refused: undefined };
+      return { token: keepIncoming(incoming, key, cache), refused: undefined };
     case 'clear':
-      return { token: await issue({}, key, cache), refused: undefined };
+      return { token: issue({}, key, cache), refused: undefined };
     case 'invalid':
-      return { token: await keepIncoming(incoming, key, cache), refused: `invalid; ${write.reason}; previous session kept` };
+      return { token: keepIncoming(incoming, key, cache), refused: `invalid; ${write.reason}; previous session kept` };
     case 'replace': {
-      const token = await issue(write.session, key, cache);
+      const token = issue(write.session, key, cache);
       if (cookieFits(token.length)) return { token, refused: undefined };
       return {
-        token: await keepIncoming(incoming, key, cache),
+        token: keepIncoming(incoming, key, cache),
         refused: `too-large; cookie would be ${sessionCookieLength(token.length)} bytes, limit ${COOKIE_LIMIT_BYTES}; previous session kept`,
       };
     }
