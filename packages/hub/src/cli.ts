@@ -5,15 +5,16 @@ import { startHub } from './hub.js';
 // `yarn start:hub`: serves the bundle on 127.0.0.1:${HUB_PORT:-8080} until interrupted.
 try {
   const hub = await startHub(hubOptionsFromEnv());
-  process.stdout.write(`API hub on ${hub.url} (${hub.environment})\n  try: curl -i -X POST ${hub.url}/frontastic/action/<namespace>/<action> -d '{}'\n`);
   const stop = (): void => {
     hub.close().then(
       () => process.exit(0),
       () => process.exit(1),
     );
   };
+  // Before announcing the URL: whoever reads it may signal us at once.
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  process.stdout.write(`API hub on ${hub.url} (${hub.environment})\n  try: curl -i -X POST ${hub.url}/frontastic/action/<namespace>/<action> -d '{}'\n`);
 } catch (error) {
   const message = error instanceof HubError ? `${error.code}: ${error.message}` : error instanceof Error ? error.message : String(error);
   process.stderr.write(`The API hub did not start.\n${message}\n`);

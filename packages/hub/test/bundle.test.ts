@@ -9,7 +9,7 @@ import { captureLogger, FIXTURES, SECRET_A, startTestHub, type LogLine } from '.
 const bundleSource = (answer: string) => `module.exports = { default: { actions: { hello: { world: () => ({ statusCode: 200, body: JSON.stringify({ answer: ${JSON.stringify(answer)} }) }) } } } };\n`;
 
 async function waitFor(check: () => Promise<boolean>, what: string): Promise<void> {
-  for (let attempt = 0; attempt < 200; attempt += 1) {
+  for (let attempt = 0; attempt < 400; attempt += 1) {
     if (await check()) return;
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
@@ -88,7 +88,7 @@ describe('reloading in development', () => {
     } finally {
       await hub.close();
     }
-  });
+  }, 20_000);
 
   it('does not watch outside development unless asked', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hub-bundle-'));

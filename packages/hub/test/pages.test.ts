@@ -56,6 +56,8 @@ describe('static pages', () => {
     expect(problem).toContain('data source ds-slow (test/slow) did not answer within 200 ms');
     expect(problem).toContain('data source ds-missing (test/not-in-bundle): the bundle has no data source of this type');
     expect(problem).toContain('data source ds-no-payload (test/no-payload): returned no dataSourcePayload');
+    // Messages a header cannot carry (newlines, non-ASCII) are flattened rather than failing the page.
+    expect(problem).toContain('data source ds-unicode (test/unicode-error): exploded on line two with n code');
   });
 
   it('answers a JSON 400 without Frontastic-Path', async () => {

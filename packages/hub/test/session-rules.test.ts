@@ -108,6 +108,19 @@ describe('the four session rules, through the real frontend-sdk', () => {
     expect(await readSession(browser)).toEqual({ kept: true });
   });
 
+  it.each([
+    ['session/circular', /^invalid; sessionData is not JSON-serializable \(.*circular.*\); previous session kept$/i],
+    ['session/bigint', /^invalid; sessionData is not JSON-serializable \(.*BigInt.*\); previous session kept$/],
+  ])('refuses a sessionData that cannot be serialized (%s) and keeps the previous session', async (actionName, reason) => {
+    const browser = createBrowser();
+    dataOf(await call(sdk, browser, 'session/replace', { kept: 'serializable' }));
+    const raw = await rawCall(`${hub.url}/frontastic/action/${actionName}`, { token: browser.sessionCookie() as string, body: '{}' });
+    expect(raw.status).toBe(200);
+    expect(raw.headers.get(HEADER.sessionRefused)).toMatch(reason);
+    dataOf(await call(sdk, browser, actionName));
+    expect(await readSession(browser)).toEqual({ kept: 'serializable' });
+  });
+
   it('lets data sources and the dynamic page handler read the session but never write it', async () => {
     const browser = createBrowser();
     dataOf(await call(sdk, browser, 'session/replace', { cartId: 'cart-5' }));

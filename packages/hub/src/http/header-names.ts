@@ -11,3 +11,11 @@ export const HEADER = {
 } as const;
 
 export const EXPOSED_HEADERS = Object.values(HEADER).join(', ');
+
+const MAX_HEADER_TEXT = 1000;
+
+/** Extension messages go into headers: only printable ASCII survives (node refuses the rest), and not too much of it. */
+export function headerText(text: string): string {
+  const printable = text.replace(/[^\x20-\x7e]+/g, ' ').replace(/ {2,}/g, ' ').trim();
+  return printable.length > MAX_HEADER_TEXT ? `${printable.slice(0, MAX_HEADER_TEXT - 1)}…`.replace('…', '...') : printable;
+}

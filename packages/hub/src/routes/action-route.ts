@@ -1,6 +1,6 @@
 import type { HubState, RouteCall } from '../hub-state.js';
 import { buildExtensionRequest, frontasticContextFor } from '../http/extension-request.js';
-import { HEADER } from '../http/header-names.js';
+import { HEADER, headerText } from '../http/header-names.js';
 import { parseQuery } from '../http/parse-query.js';
 import { readBody } from '../http/read-body.js';
 import { sendError } from '../http/respond.js';
@@ -65,12 +65,12 @@ export async function actionRoute(state: HubState, call: RouteCall, namespace: s
   const answer = httpAnswerOf(result);
   if (answer.contractProblems.length > 0) {
     const problem = redact(answer.contractProblems.join('; '));
-    res.setHeader(HEADER.extensionError, problem);
+    res.setHeader(HEADER.extensionError, headerText(problem));
     state.logger.log('warn', 'action broke the response contract', { what, problem, requestId: call.requestId });
   }
   const issued = issueSession(incoming, sessionWriteOf(result), state.keys[0] as NonNullable<(typeof state.keys)[0]>, state.tokenCache);
   if (issued.refused !== undefined) {
-    res.setHeader(HEADER.sessionRefused, issued.refused);
+    res.setHeader(HEADER.sessionRefused, headerText(issued.refused));
     state.logger.log('warn', 'session write refused; the previous session is kept', { what, reason: issued.refused, requestId: call.requestId });
   }
   res.setHeader(HEADER.session, issued.token);

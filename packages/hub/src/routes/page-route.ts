@@ -1,7 +1,7 @@
 import type { ExtensionBundle, ExtensionRequest } from '../bundle/extension-types.js';
 import type { HubState, RouteCall } from '../hub-state.js';
 import { buildExtensionRequest, frontasticContextFor, localeOf } from '../http/extension-request.js';
-import { HEADER } from '../http/header-names.js';
+import { HEADER, headerText } from '../http/header-names.js';
 import { parseQuery } from '../http/parse-query.js';
 import { readBody } from '../http/read-body.js';
 import { sendError, sendJson } from '../http/respond.js';
@@ -77,7 +77,7 @@ async function answerPage(state: HubState, call: RouteCall, path: string, incomi
       const run = await runDataSources(bundle, folder, frontasticContextFor(call.req, state.options), requestFor, state.options.timeoutMs);
       if (run.failures.length > 0) {
         const problem = redact(run.failures.join('; '));
-        call.res.setHeader(HEADER.extensionError, problem);
+        call.res.setHeader(HEADER.extensionError, headerText(problem));
         state.logger.log('warn', 'data sources failed; the page is served without them', { path, problem, requestId: call.requestId });
       }
       const dataSources = master === undefined ? run.payloads : { __master: master.payload, ...run.payloads };

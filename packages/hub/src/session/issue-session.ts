@@ -33,7 +33,14 @@ export function issueSession(incoming: IncomingSession, write: SessionWrite, key
     case 'invalid':
       return { token: keepIncoming(incoming, key, cache), refused: `invalid; ${write.reason}; previous session kept` };
     case 'replace': {
-      const token = issue(write.session, key, cache);
+      let token: string;
+      try {
+        token = issue(write.session, key, cache);
+      } catch (error) {
+        // JSON.stringify throws on cycles and BigInt: such a session cannot travel in a token.
+        const reason = typeof error === 'object' && error !== null && 'message' in error ? String(error.message) : String(error);
+        return { token: keepIncoming(incoming, key, cache), refused: `invalid; sessionData is not JSON-serializable (${reason}); previous session kept` };
+      }
       if (cookieFits(token.length)) return { token, refused: undefined };
       return {
         token: keepIncoming(incoming, key, cache),
