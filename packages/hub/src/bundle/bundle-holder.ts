@@ -1,4 +1,4 @@
-import { unwatchFile, watchFile, type Stats } from 'node:fs';
+import { statSync } from 'node:fs';
 import type { HubLogger } from '../log/logger.js';
 import type { ExtensionBundle } from './extension-types.js';
 import { loadBundle } from './load-bundle.js';
@@ -8,7 +8,8 @@ export class BundleHolder {
   #bundle: ExtensionBundle;
   #version = 1;
   #loadedAt = new Date();
-  #watching = false;
+  #timer: NodeJS.Timeout | undefined;
+  #loadedStamp: string | undefined;
   readonly file: string;
   readonly #logger: HubLogger;
 
@@ -31,7 +32,18 @@ export class BundleHolder {
     return this.#loadedAt;
   }
 
+  #stamp(): string | undefined {
+    try {
+      const stats = statSync(this.file);
+      return `${stats.mtimeMs}:${stats.size}`;
+    } catch {
+      return undefined;
+    }
+  }
+
   #load(): ExtensionBundle {
+    // Stamped before reading: a write during the load shows up as a change on the next poll.
+    this.#loadedStamp = this.#stamp();
     const { bundle, unknownKeys } = loadBundle(this.file);
     if (unknownKeys.length > 0) {
       this.#logger.log('warn', 'bundle default export has keys the platform ignores', { keys: unknownKeys.join(','), file: this.file });
@@ -53,20 +65,24 @@ export class BundleHolder {
     }
   }
 
-  readonly #onChange = (current: Stats, previous: Stats): void => {
-    if (current.mtimeMs !== previous.mtimeMs || current.size !== previous.size) this.reload();
-  };
-
-  /** Polls the file: survives editors and bundlers that replace it rather than writing in place. */
+  /**
+   * Polls the file against what was loaded (not against the previous poll), so a change made before the
+   * first poll is not missed, and editors or bundlers that replace the file are seen too.
+   */
   watch(intervalMs: number): void {
-    if (this.#watching) return;
-    this.#watching = true;
-    watchFile(this.file, { interval: intervalMs, persistent: false }, this.#onChange);
+    if (this.#timer !== undefined) return;
+    this.#timer = setInterval(() => {
+      const stamp = this.#stamp();
+      if (stamp !== undefined && stamp !== this.#loadedStamp) {
+        if (!this.reload()) this.#loadedStamp = stamp; // report a broken file once, not on every poll
+      }
+    }, intervalMs);
+    this.#timer.unref();
   }
 
   close(): void {
-    if (!this.#watching) return;
-    this.#watching = false;
-    unwatchFile(this.file, this.#onChange);
+    if (this.#timer === undefined) return;
+    clearInterval(this.#timer);
+    this.#timer = undefined;
   }
 }

@@ -28,11 +28,16 @@ export function isSessionData(value: unknown): value is SessionData {
 
 /** Encodes a session in the production format: HS256 JWS over `{"payload":…,"nonce":…}` (AES-256-GCM inside). */
 export function encodeSession(session: SessionData, key: SessionKey): string {
+  return encodeSessionJson(JSON.stringify(session), key);
+}
+
+/** The same, from the session's JSON text (which the caller may already hold). */
+export function encodeSessionJson(json: string, key: SessionKey): string {
   const nonce = nextNonce();
   const cipher = createCipheriv('aes-256-gcm', key.encrypt, nonce);
-  const ciphertext = Buffer.concat([cipher.update(JSON.stringify(session), 'utf8'), cipher.final(), cipher.getAuthTag()]);
+  const ciphertext = Buffer.concat([cipher.update(json, 'utf8'), cipher.final(), cipher.getAuthTag()]);
   // Built by hand so the claims bytes (key order, no iat/exp) are exactly the pinned format.
-  const claims = `{"payload":${JSON.stringify(ciphertext.toString('base64'))},"nonce":${JSON.stringify(nonce.toString('base64'))}}`;
+  const claims = `{"payload":"${ciphertext.toString('base64')}","nonce":"${nonce.toString('base64')}"}`;
   return signCompact(claims, key.sign);
 }
 

@@ -1,4 +1,4 @@
-import { encodeSession, type SessionData } from './codec.js';
+import { encodeSessionJson } from './codec.js';
 import type { IncomingSession } from './incoming-session.js';
 import type { SessionKey } from './keys.js';
 import type { TokenCache } from './token-cache.js';
@@ -12,15 +12,15 @@ export interface IssuedSession {
   readonly refused: string | undefined;
 }
 
-function issue(session: SessionData, key: SessionKey, cache: TokenCache): string {
-  const token = encodeSession(session, key);
+function issue(json: string, key: SessionKey, cache: TokenCache): string {
+  const token = encodeSessionJson(json, key);
   // Only a token that fits can come back, so only those are worth remembering.
-  if (cookieFits(token.length)) cache.set(token, { json: JSON.stringify(session), keyIndex: 0 });
+  if (cookieFits(token.length)) cache.set(token, { json, keyIndex: 0 });
   return token;
 }
 
 function keepIncoming(incoming: IncomingSession, key: SessionKey, cache: TokenCache): string {
-  return incoming.reusableToken ?? issue(JSON.parse(incoming.json) as SessionData, key, cache);
+  return incoming.reusableToken ?? issue(incoming.json, key, cache);
 }
 
 /** Applies an action's session write and returns the token to send; never issues a cookie over 4096 bytes. */
@@ -29,13 +29,13 @@ export function issueSession(incoming: IncomingSession, write: SessionWrite, key
     case 'keep':
       return { token: keepIncoming(incoming, key, cache), refused: undefined };
     case 'clear':
-      return { token: issue({}, key, cache), refused: undefined };
+      return { token: issue('{}', key, cache), refused: undefined };
     case 'invalid':
       return { token: keepIncoming(incoming, key, cache), refused: `invalid; ${write.reason}; previous session kept` };
     case 'replace': {
       let token: string;
       try {
-        token = issue(write.session, key, cache);
+        token = issue(JSON.stringify(write.session), key, cache);
       } catch (error) {
         // JSON.stringify throws on cycles and BigInt: such a session cannot travel in a token.
         const reason = typeof error === 'object' && error !== null && 'message' in error ? String(error.message) : String(error);

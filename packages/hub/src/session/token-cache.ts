@@ -1,7 +1,8 @@
 /**
  * Tokens already verified and decrypted (or issued) by this hub, so a shopper's unchanged token is not
  * verified again on every call. Keyed by the exact token string: a token that differs in one character
- * is a different key and goes through full verification. Bounded; the oldest entries leave first.
+ * is a different key and goes through full verification. Bounded by two generations: when the young one
+ * is full it becomes the old one and the previous old one is dropped (no per-entry bookkeeping).
  */
 export interface CachedSession {
   readonly json: string;
@@ -9,27 +10,29 @@ export interface CachedSession {
 }
 
 export class TokenCache {
-  readonly #entries = new Map<string, CachedSession>();
-  readonly #capacity: number;
+  #young = new Map<string, CachedSession>();
+  #old = new Map<string, CachedSession>();
+  readonly #generationSize: number;
 
+  /** Holds between `capacity / 2` and `capacity` of the most recent tokens. */
   constructor(capacity = 10_000) {
-    this.#capacity = capacity;
+    this.#generationSize = Math.floor(capacity / 2);
   }
 
   get(token: string): CachedSession | undefined {
-    return this.#entries.get(token);
+    return this.#young.get(token) ?? this.#old.get(token);
   }
 
   set(token: string, entry: CachedSession): void {
-    if (this.#capacity <= 0) return;
-    if (this.#entries.size >= this.#capacity) {
-      const oldest = this.#entries.keys().next();
-      if (oldest.done !== true) this.#entries.delete(oldest.value);
+    if (this.#generationSize <= 0) return;
+    if (this.#young.size >= this.#generationSize) {
+      this.#old = this.#young;
+      this.#young = new Map();
     }
-    this.#entries.set(token, entry);
+    this.#young.set(token, entry);
   }
 
   get size(): number {
-    return this.#entries.size;
+    return this.#young.size + this.#old.size;
   }
 }
