@@ -1,7 +1,7 @@
-import { QueueAbortedError, QueueClearedError, QueueTimeoutError } from './QueueErrors.js';
-import { WaitingLine } from './WaitingLine.js';
+import { QueueAbortedError, QueueClearedError, QueueTimeoutError } from './QueueErrors';
+import { WaitingLine } from './WaitingLine';
 
-export { QueueAbortedError, QueueClearedError, QueueError, QueueTimeoutError } from './QueueErrors.js';
+export { QueueAbortedError, QueueClearedError, QueueError, QueueTimeoutError } from './QueueErrors';
 
 /**
  * Work to run in turn. It receives the item's AbortSignal: pass it to `fetch` so that an abort or a

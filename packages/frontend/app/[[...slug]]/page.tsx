@@ -1,0 +1,42 @@
+import type { Metadata } from 'next';
+import { cookies } from 'next/headers';
+import { notFound, redirect } from 'next/navigation';
+import { cache } from 'react';
+import { getPage } from '../../lib/get-page';
+import { hubUrlFromEnv } from '../../lib/hub-url';
+import { SESSION_COOKIE } from '../../lib/session-cookie';
+import { PageRenderer } from '../../renderer/PageRenderer';
+import { tastics } from '../../tastics/registry';
+
+export const dynamic = 'force-dynamic';
+
+interface RouteProps {
+  params: Promise<{ slug?: string[] }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+async function load({ params, searchParams }: RouteProps) {
+  const { slug } = await params;
+  const path = `/${(slug ?? []).map((part) => encodeURIComponent(decodeURIComponent(part))).join('/')}`;
+  const rawQuery = await searchParams;
+  const query = Object.fromEntries(Object.entries(rawQuery).filter((entry): entry is [string, string | string[]] => entry[1] !== undefined));
+  const sessionToken = (await cookies()).get(SESSION_COOKIE)?.value;
+  return loadOnce(path, JSON.stringify(query), sessionToken === '' ? undefined : sessionToken);
+}
+
+// Metadata and the page itself share one hub call per request.
+const loadOnce = cache((path: string, query: string, sessionToken: string | undefined) =>
+  getPage({ endpoint: hubUrlFromEnv(), path, query: JSON.parse(query) as Record<string, string | string[]>, sessionToken }),
+);
+
+export async function generateMetadata(props: RouteProps): Promise<Metadata> {
+  const result = await load(props);
+  return result.kind === 'page' && result.page.pageFolder.name !== undefined ? { title: result.page.pageFolder.name } : {};
+}
+
+export default async function CatchAllPage(props: RouteProps) {
+  const result = await load(props);
+  if (result.kind === 'not-found') notFound();
+  if (result.kind === 'redirect') redirect(result.redirect.target);
+  return <PageRenderer page={result.page} registry={tastics} />;
+}
