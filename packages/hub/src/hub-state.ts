@@ -13,6 +13,8 @@ export interface HubState {
   readonly studio: StudioStore;
   /** Newest first. */
   readonly keys: readonly SessionKey[];
+  /** The newest key: every token the hub issues is made with it. */
+  readonly issuingKey: SessionKey;
   readonly tokenCache: TokenCache;
   readonly logger: HubLogger;
   readonly usesDevelopmentSecret: boolean;

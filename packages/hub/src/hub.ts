@@ -11,7 +11,7 @@ import { resolveHubOptions, type HubOptions } from './options.js';
 import { createStudioStore } from './pages/studio-store.js';
 import { flattenProjectConfiguration } from './project/flatten-configuration.js';
 import { route } from './routes/router.js';
-import { deriveSessionKeys } from './session/keys.js';
+import { deriveSessionKey, deriveSessionKeys } from './session/keys.js';
 import { resolveSecrets } from './session/secrets.js';
 import { TokenCache } from './session/token-cache.js';
 
@@ -57,7 +57,9 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
   const studio = createStudioStore(resolved.pages, resolved.watch, (error) =>
     logger.log('error', 'pages file reload failed; the previous pages are still serving', { reason: error instanceof Error ? error.message : String(error) }),
   );
-  const state: HubState = { options: resolved, bundles, studio, keys: await deriveSessionKeys(secrets.secrets), tokenCache: new TokenCache(), logger, usesDevelopmentSecret: secrets.isDevelopmentDefault };
+  const keys = await deriveSessionKeys(secrets.secrets);
+  const issuingKey = await deriveSessionKey(secrets.secrets[0]);
+  const state: HubState = { options: resolved, bundles, studio, keys, issuingKey, tokenCache: new TokenCache(), logger, usesDevelopmentSecret: secrets.isDevelopmentDefault };
   const origins = new Set(resolved.corsOrigins);
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {

@@ -10,7 +10,7 @@ export const MIN_SECRET_LENGTH = 32;
 
 export interface ResolvedSecrets {
   /** Newest first: the first one encodes, all of them decode. */
-  readonly secrets: readonly string[];
+  readonly secrets: readonly [string, ...string[]];
   readonly isDevelopmentDefault: boolean;
 }
 
@@ -48,5 +48,6 @@ export function resolveSecrets(secrets: readonly string[] | undefined, environme
       );
     }
   });
-  return { secrets: [...given], isDevelopmentDefault: given.every((secret) => secret === DEVELOPMENT_SESSION_SECRET) };
+  const [newest, ...older] = given as [string, ...string[]];
+  return { secrets: [newest, ...older], isDevelopmentDefault: given.every((secret) => secret === DEVELOPMENT_SESSION_SECRET) };
 }
