@@ -9,6 +9,8 @@ export function preset(displayName) {
     extensionsToTreatAsEsm: ['.ts', '.tsx'],
     moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
     testMatch: ['<rootDir>/test/**/*.test.ts'],
+    // Generous: the suites start real servers, and CI shares two cores between them.
+    testTimeout: 30_000,
     // TypeScript sources import siblings as './x.js' (NodeNext); map that back to the .ts file.
     moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
     transform: {

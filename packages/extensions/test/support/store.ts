@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { decodeSession, deriveSessionKey, encodeSession, startHub, type Hub, type HubLogger } from '@ctp-session/hub';
 import { startPlatform, type Platform, type PlatformOptions } from '@ctp-session/platform';
 import { buildBundle } from '../../tools/buildBundle.js';
-import { createBrowser, createSdk, type Browser, type SDK } from '../../../hub/test/support/sdk-browser.js';
+import { createBrowser, createSdk, type Browser, type SDK } from '@ctp-session/hub/testing';
 
-export { call, createBrowser, dataOf, type Browser, type SdkResponse } from '../../../hub/test/support/sdk-browser.js';
+export { call, createBrowser, dataOf, type Browser, type SdkResponse } from '@ctp-session/hub/testing';
 
 const SESSION_SECRET = 'extensions-test-secret-0123456789abcdefghijklmnop';
 
