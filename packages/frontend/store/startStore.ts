@@ -18,6 +18,10 @@ export interface StoreOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** No progress lines on the console. */
   readonly quiet?: boolean;
+  /** Start the Next.js frontend too (default true). Without it `url` is the hub's. */
+  readonly frontend?: boolean;
+  /** Extra hub settings (e.g. a short timeout for fault tests). */
+  readonly hubTimeoutMs?: number;
 }
 
 export interface Store {
@@ -50,8 +54,9 @@ export async function startStore(options: StoreOptions = {}): Promise<Store> {
   const usesEmbeddedPlatform = !env.CTP_PROJECT_KEY;
   if (usesEmbeddedPlatform && platformPort !== 0) await claimPort(platformPort, 'the embedded commercetools platform', 'PLATFORM_PORT');
 
+  const withFrontend = options.frontend ?? true;
   const bundle = await ensureBundle(log);
-  await ensureNextBuild(log);
+  if (withFrontend) await ensureNextBuild(log);
 
   const stops: Array<() => Promise<void>> = [];
   const stopAll = async (): Promise<void> => {
@@ -71,16 +76,21 @@ export async function startStore(options: StoreOptions = {}): Promise<Store> {
       sessionSecrets: [sessionSecret],
       corsOrigins: [`http://127.0.0.1:${frontendPort}`, `http://localhost:${frontendPort}`],
       projectConfiguration: { commercetools: backend.settings },
+      ...(options.hubTimeoutMs === undefined ? {} : { timeoutMs: options.hubTimeoutMs }),
       ...(options.quiet ? { logger: quietLogger } : {}),
     });
     stops.push(() => hub.close());
     log(`API hub at ${hub.url}`);
 
-    const next: NextServer = await startNextServer(frontendPort, hub.url, log);
-    stops.push(() => next.close());
+    let url = hub.url;
+    if (withFrontend) {
+      const next: NextServer = await startNextServer(frontendPort, hub.url, log);
+      stops.push(() => next.close());
+      url = next.url;
+    }
 
     return {
-      url: next.url,
+      url,
       hubUrl: hub.url,
       platform: backend.platform,
       sessionSecret,
