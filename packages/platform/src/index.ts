@@ -9,3 +9,4 @@ export { INTERNAL_PREFIX } from './internal/routes.js';
 export { CATEGORIES, DEMO_CUSTOMER, PRODUCTS } from './seed/catalogue.js';
 export type { SeedCategory, SeedProduct } from './seed/catalogue.js';
 export { CommercetoolsHttpError, FaultSettingsError, PlatformError, PlatformOptionError, PlatformStartError } from './errors.js';
+export { applyLowMemoryFlags } from './memory.js';

@@ -27,7 +27,7 @@ export class PlatformHttpServer {
   private refusing = false;
 
   constructor(private readonly parts: HttpServerParts) {
-    this.server = createServer((req, res) => void this.handle(req, res));
+    this.server = createServer((req, res) => void this.handle(req, res).catch(parts.onError));
     parts.faults.onChange((settings) => this.setRefusing(settings.refuseConnections));
   }
 
@@ -77,8 +77,12 @@ export class PlatformHttpServer {
       const response = await this.respond(request);
       if (response) send(res, response);
     } catch (error) {
+      // A client that hung up (or a socket cut by refuseConnections) is nobody's error.
+      if (!res.socket || res.socket.destroyed) return;
       if (error instanceof CommercetoolsHttpError) {
         send(res, { status: error.statusCode, body: error.body });
+        // The rest of an over-size body is never read: close rather than leave the client sending.
+        if (error.statusCode === 413) res.once('finish', () => res.socket?.destroy());
       } else {
         this.parts.onError(error);
         send(res, { status: 500, body: apiError(500, 'General', 'Internal error in the local platform; see its log.').body });
