@@ -1,5 +1,6 @@
 import { authenticate } from './auth/bearer.js';
 import { registerOAuthRoutes } from './auth/oauth-routes.js';
+import { registerProductSearchRoute } from './catalogue/search.js';
 import { validateCartDraft } from './carts/draft-validation.js';
 import { validateCartUpdate } from './carts/update-validation.js';
 import type { ApiContext, PlatformContext } from './context.js';
@@ -33,6 +34,7 @@ export function createDispatcher(ctx: PlatformContext): Dispatch {
   registerSignupRoute(api);
   registerMyProfileRoutes(api);
   registerOrderRoutes(api);
+  registerProductSearchRoute(api);
   api.add('POST', '/:projectKey/carts', (request, _params, context) => {
     validateCartDraft(jsonObjectBody(request));
     return forward(request, context);

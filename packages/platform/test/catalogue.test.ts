@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CATEGORIES, PRODUCTS } from '../src/index.js';
-import { clientSdk, customerToken, startPlatform, type Platform } from './support/platform.js';
+import { clientSdk, customerToken, sdkFailure, startPlatform, type Platform } from './support/platform.js';
 
 describe('seeded catalogue', () => {
   let platform: Platform;
@@ -67,6 +67,39 @@ describe('seeded catalogue', () => {
     expect(inKitchen.body.results.map((p) => p.key).sort()).toEqual(PRODUCTS.filter((p) => p.category === 'kitchen').map((p) => p.key).sort());
   });
 
+  it('search filters by category, as the mock alone cannot', async () => {
+    const client = clientSdk(platform);
+    const kitchen = (await client.api.categories().withKey({ key: 'kitchen' }).get().execute()).body;
+    const outdoor = (await client.api.categories().withKey({ key: 'outdoor' }).get().execute()).body;
+    const expected = (keys: string[]) => PRODUCTS.filter((p) => keys.includes(p.category)).map((p) => p.key).sort();
+    const one = await client.api.productProjections().search().get({ queryArgs: { filter: [`categories.id:"${kitchen.id}"`], limit: 50 } }).execute();
+    expect(one.body.results.map((p) => p.key).sort()).toEqual(expected(['kitchen']));
+    expect(one.body.total).toBe(expected(['kitchen']).length);
+    const two = await client.api
+      .productProjections()
+      .search()
+      .get({ queryArgs: { 'filter.query': [`categories.id:"${kitchen.id}","${outdoor.id}"`], limit: 2, offset: 1 } })
+      .execute();
+    expect(two.body.total).toBe(expected(['kitchen', 'outdoor']).length);
+    expect(two.body).toMatchObject({ count: 2, limit: 2, offset: 1 });
+  });
+
+  it('search matches text in the given locale', async () => {
+    const client = clientSdk(platform);
+    const mug = await client.api.productProjections().search().get({ queryArgs: { 'text.en': 'enamel MUG' } }).execute();
+    expect(mug.body.results.map((p) => p.key)).toEqual(['enamel-mug']);
+    const bySku = await client.api.productProjections().search().get({ queryArgs: { 'text.de-DE': 'pen-fountain' } }).execute();
+    expect(bySku.body.results.map((p) => p.key)).toEqual(['fountain-pen']);
+    const none = await client.api.productProjections().search().get({ queryArgs: { 'text.en': 'submarine' } }).execute();
+    expect(none.body.total).toBe(0);
+  });
+
+  it('refuses a malformed category filter with 400 InvalidInput', async () => {
+    const failure = await sdkFailure(clientSdk(platform).api.productProjections().search().get({ queryArgs: { filter: ['categories.id: nonsense'] } }).execute());
+    expect(failure.status).toBe(400);
+    expect(failure.code).toBe('InvalidInput');
+  });
+
   it('has the categories', async () => {
     const categories = await clientSdk(platform).api.categories().get({ queryArgs: { sort: ['orderHint asc'] } }).execute();
     expect(categories.body.results.map((c) => c.key).sort()).toEqual(CATEGORIES.map((c) => c.key).sort());
@@ -93,5 +126,44 @@ describe('seeded catalogue', () => {
     const admin = clientSdk(platform).api;
     expect((await admin.productProjections().get().execute()).body.total).toBe(PRODUCTS.length);
     expect((await customerToken(platform, 'demo@example.com', 'demo-password')).access_token).toBeTruthy();
+  });
+});
+
+describe('product search on a deeper category tree', () => {
+  let platform: Platform;
+  beforeAll(async () => {
+    platform = await startPlatform({ port: 0 });
+  });
+  afterAll(async () => {
+    await platform.close();
+  });
+
+  it('search filters by category subtree', async () => {
+    const client = clientSdk(platform);
+    const kitchen = (await client.api.categories().withKey({ key: 'kitchen' }).get().execute()).body;
+    const knives = await client.api
+      .categories()
+      .post({ body: { key: 'knives', name: { en: 'Knives' }, slug: { en: 'knives' }, parent: { typeId: 'category', id: kitchen.id } } })
+      .execute();
+    const type = (await client.api.productTypes().withKey({ key: 'home-goods' }).get().execute()).body;
+    await client.api
+      .products()
+      .post({
+        body: {
+          key: 'paring-knife',
+          productType: { typeId: 'product-type', id: type.id },
+          name: { en: 'Paring Knife' },
+          slug: { en: 'paring-knife' },
+          categories: [{ typeId: 'category', id: knives.body.id }],
+          publish: true,
+          masterVariant: { sku: 'KNIFE-PARING-09', prices: [{ value: { currencyCode: 'EUR', centAmount: 2500 } }] },
+        },
+      })
+      .execute();
+    const subtree = await client.api.productProjections().search().get({ queryArgs: { filter: [`categories.id: subtree("${kitchen.id}")`], limit: 50 } }).execute();
+    expect(subtree.body.results.map((p) => p.key)).toContain('paring-knife');
+    expect(subtree.body.total).toBe(PRODUCTS.filter((p) => p.category === 'kitchen').length + 1);
+    const direct = await client.api.productProjections().search().get({ queryArgs: { filter: [`categories.id:"${kitchen.id}"`], limit: 50 } }).execute();
+    expect(direct.body.results.map((p) => p.key)).not.toContain('paring-knife');
   });
 });

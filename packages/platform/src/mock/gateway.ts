@@ -1,6 +1,6 @@
 import { Agent, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Cart, Order } from '@commercetools/platform-sdk';
+import type { Cart, Category, Order } from '@commercetools/platform-sdk';
 import type { CommercetoolsMock } from '@labdigital/commercetools-mock';
 import { apiError, CommercetoolsHttpError, type CommercetoolsErrorBody } from '../errors.js';
 import type { PlatformResponse } from '../http/types.js';
@@ -84,6 +84,10 @@ export class MockGateway {
   /** A stored cart by id (read from storage: the hot path of every cart update skips an HTTP hop). */
   async findCart(id: string): Promise<Cart | undefined> {
     return (await this.mock.project(this.projectKey).get('cart', id)) ?? undefined;
+  }
+
+  async findCategory(id: string): Promise<Category | undefined> {
+    return (await this.mock.project(this.projectKey).get('category', id)) ?? undefined;
   }
 
   async findOrder(id: string): Promise<Order | undefined> {
