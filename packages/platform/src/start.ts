@@ -92,6 +92,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     throw error;
   }
   const url = `http://127.0.0.1:${port}`;
+  let closing: Promise<void> | undefined;
 
   return {
     url,
@@ -105,10 +106,12 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     faults,
     mock,
     seed: () => seedCatalogue(gateway, url),
-    close: async () => {
-      await server.close();
-      await gateway.close();
-    },
+    // Safe to call twice (afterAll plus a finally, say): the second call waits for the first.
+    close: () =>
+      (closing ??= (async () => {
+        await server.close();
+        await gateway.close();
+      })()),
   };
 }
 

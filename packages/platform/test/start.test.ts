@@ -44,13 +44,15 @@ describe('starting the platform', () => {
     }
   });
 
-  it('binds loopback only', async () => {
+  it('binds loopback only, and closing twice is harmless', async () => {
     const platform = await startPlatform({ port: 0, seed: false });
     try {
       expect(platform.url.startsWith('http://127.0.0.1:')).toBe(true);
     } finally {
+      await Promise.all([platform.close(), platform.close()]);
       await platform.close();
     }
+    await expect(fetch(`${platform.url}/__platform/health`)).rejects.toThrow();
   });
 
   it('starts with faults when asked to', async () => {
