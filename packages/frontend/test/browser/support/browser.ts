@@ -1,0 +1,44 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+/** Debian's Chromium (see DEVELOPERS.md); no browser is downloaded. */
+export const CHROMIUM = '/usr/bin/chromium';
+export const OUTPUT_DIR = fileURLToPath(new URL('../../../test-output/', import.meta.url));
+
+/** Starting the store may run `next build` and the bundle build first. */
+export const STORE_START_TIMEOUT_MS = 240_000;
+export const FLOW_TIMEOUT_MS = 120_000;
+/** Each wait for the page to show something. */
+export const STEP_TIMEOUT_MS = 20_000;
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** A new shopper: its own cookie jar. */
+export async function newShopper(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  context.setDefaultTimeout(STEP_TIMEOUT_MS);
+  const page = await context.newPage();
+  return { context, page };
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(OUTPUT_DIR, { recursive: true });
+  await page.screenshot({ path: join(OUTPUT_DIR, `${name}.png`), fullPage: true });
+}
+
+/** The `frontastic-session` cookie the browser holds for the store, if any. */
+export async function sessionCookie(context: BrowserContext): Promise<{ name: string; value: string } | undefined> {
+  return (await context.cookies()).find((cookie) => cookie.name === 'frontastic-session');
+}
+
+/** Waits until the header's cart count shows `count`. */
+export async function waitForCartCount(page: Page, count: number): Promise<void> {
+  await page.waitForFunction((expected) => document.querySelector('[data-testid="cart-count"]')?.textContent === String(expected), count);
+}
