@@ -13,7 +13,7 @@ import { registerMyCartRoutes } from './me/carts.js';
 import { registerLoginRoutes } from './me/login-routes.js';
 import { registerMyOrderRoutes } from './me/orders.js';
 import { registerMyProfileRoutes } from './me/profile.js';
-import { registerSignupRoute } from './me/signup.js';
+import { registerSignupRoutes } from './me/signup.js';
 import { registerOrderRoutes } from './orders/routes.js';
 import { productImageSvg } from './seed/images.js';
 
@@ -31,7 +31,7 @@ export function createDispatcher(ctx: PlatformContext): Dispatch {
   registerMyCartRoutes(api);
   registerMyOrderRoutes(api);
   registerLoginRoutes(api);
-  registerSignupRoute(api);
+  registerSignupRoutes(api);
   registerMyProfileRoutes(api);
   registerOrderRoutes(api);
   registerProductSearchRoute(api);

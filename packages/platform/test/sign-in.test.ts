@@ -143,6 +143,30 @@ describe('sign-in and sign-up hand the guest session over', () => {
     expect((await newCustomer.api.me().orders().get().execute()).body.results.map((o) => o.id)).toEqual([order.id]);
   });
 
+  it('POST /customers with anonymousId and anonymousCart hands that guest session to the new customer', async () => {
+    const guest = guestSdk(platform, 'server-side-signup-guest');
+    const ordered = await cartWith(guest, { 'LAMP-READ-01': 1 });
+    const order = (await guest.api.me().orders().post({ body: { id: ordered.id, version: ordered.version } }).execute()).body;
+    const guestCart = await cartWith(guest, { 'MUG-ENAMEL-01': 1 });
+    const admin = clientSdk(platform);
+    const created = await admin.api
+      .customers()
+      .post({ body: { email: 'server@example.com', password: 'pw-1', anonymousId: 'server-side-signup-guest', anonymousCart: { typeId: 'cart', id: guestCart.id } } })
+      .execute();
+    expect(created.statusCode).toBe(201);
+    expect(created.body.cart?.id).toBe(guestCart.id);
+    const newCustomer = customerSdk(platform, 'server@example.com', 'pw-1');
+    expect((await newCustomer.api.me().activeCart().get().execute()).body.id).toBe(guestCart.id);
+    expect((await newCustomer.api.me().orders().get().execute()).body.results.map((o) => o.id)).toEqual([order.id]);
+    const plain = await admin.api.customers().post({ body: { email: 'plain@example.com' } }).execute();
+    expect(plain.body.cart).toBeUndefined();
+    const unknownCart = await sdkFailure(
+      admin.api.customers().post({ body: { email: 'x@example.com', anonymousCart: { typeId: 'cart', id: 'no-such-cart' } } }).execute(),
+    );
+    expect(unknownCart.code).toBe('ReferencedResourceNotFound');
+    expect((await admin.api.customers().get({ queryArgs: { where: 'email = "x@example.com"' } }).execute()).body.total).toBe(0);
+  });
+
   it('/me/signup refuses a taken email and a draft without password', async () => {
     const guest = guestSdk(platform, 'duplicate-guest');
     const taken = await sdkFailure(guest.api.me().signup().post({ body: { email, password: 'x' } }).execute());
