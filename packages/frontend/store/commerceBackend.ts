@@ -1,4 +1,4 @@
-import { startPlatform, type Platform } from '@ctp-session/platform';
+import { startPlatform, type Platform, type PlatformOptions } from '@ctp-session/platform';
 
 /** The commercetools settings the extensions read, as Studio project-configuration fields. */
 export type CommercetoolsSettings = Readonly<Record<string, string>>;
@@ -26,7 +26,7 @@ export class IncompleteProjectSettingsError extends Error {
  * With every `CTP_*` variable set, the store talks to that commercetools project; with none, it
  * starts the embedded platform.
  */
-export async function startCommerceBackend(env: NodeJS.ProcessEnv, platformPort: number): Promise<CommerceBackend> {
+export async function startCommerceBackend(env: NodeJS.ProcessEnv, platformPort: number, platformOptions: PlatformOptions = {}): Promise<CommerceBackend> {
   const present = REQUIRED.filter((name) => (env[name] ?? '').trim() !== '');
   if (present.length === REQUIRED.length) {
     return {
@@ -44,7 +44,7 @@ export async function startCommerceBackend(env: NodeJS.ProcessEnv, platformPort:
     };
   }
   if (present.length > 0) throw new IncompleteProjectSettingsError(REQUIRED.filter((name) => !present.includes(name)));
-  const platform = await startPlatform({ port: platformPort });
+  const platform = await startPlatform({ ...platformOptions, port: platformPort });
   return {
     settings: {
       EXTENSION_COMMERCETOOLS_PROJECT_KEY: platform.projectKey,

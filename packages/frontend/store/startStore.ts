@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { startHub, type Hub, type HubLogger } from '@ctp-session/hub';
-import type { Platform } from '@ctp-session/platform';
+import type { Platform, PlatformOptions } from '@ctp-session/platform';
 import { ensureBundle, ensureNextBuild, type Log } from './builds.js';
 import { startCommerceBackend, type CommerceBackend } from './commerceBackend.js';
 import { startNextServer, type NextServer } from './nextServer.js';
@@ -22,6 +22,8 @@ export interface StoreOptions {
   readonly frontend?: boolean;
   /** Extra hub settings (e.g. a short timeout for fault tests). */
   readonly hubTimeoutMs?: number;
+  /** Extra embedded-platform settings (e.g. a short token lifetime, a fake clock); its port stays `platformPort`. */
+  readonly platform?: PlatformOptions;
 }
 
 export interface Store {
@@ -63,7 +65,7 @@ export async function startStore(options: StoreOptions = {}): Promise<Store> {
     for (const stop of stops.reverse()) await stop().catch(() => undefined);
   };
   try {
-    const backend: CommerceBackend = await startCommerceBackend(env, platformPort);
+    const backend: CommerceBackend = await startCommerceBackend(env, platformPort, options.platform);
     stops.push(() => backend.close());
     log(`commerce backend: ${backend.description}`);
 
