@@ -1,5 +1,9 @@
-// `yarn bench`: runs each package's benchmark. Figures are ratios against a baseline measured in the same run.
-import { runInEach } from './workspaces.mjs';
+// `yarn bench`: the whole system measured side by side in one run (bench/index.ts): one table, also
+// written as JSON to bench/results/. Every ratio is against a baseline measured in the same run.
+// Each package's own benchmark still runs alone: `yarn workspace @ctp-session/<pkg> bench`.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { root } from './workspaces.mjs';
 
-const ran = runInEach('bench', ['session', 'platform', 'hub', 'extensions', 'frontend']);
-console.log(ran.length === 0 ? 'No benchmarks yet.' : `\nBenchmarks ran for: ${ran.join(', ')}`);
+const result = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'bench', 'index.ts')], { cwd: root, stdio: 'inherit' });
+process.exit(result.status ?? 1);

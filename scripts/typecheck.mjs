@@ -14,6 +14,14 @@ for (const name of readdirSync(join(root, 'packages')).sort()) {
   if (result.status !== 0) failed.push(name);
   else console.log(`typecheck: packages/${name} ok`);
 }
+// The root's whole-system benchmark and reliability suite have their own configs too.
+for (const name of ['bench', 'reliability']) {
+  const project = join(root, name, 'tsconfig.json');
+  if (!existsSync(project)) continue;
+  const result = spawnSync(process.execPath, [tsc, '-p', project, '--noEmit'], { stdio: 'inherit' });
+  if (result.status !== 0) failed.push(name);
+  else console.log(`typecheck: ${name} ok`);
+}
 if (failed.length > 0) {
   console.error(`typecheck failed in: ${failed.join(', ')}`);
   process.exit(1);

@@ -1,0 +1,105 @@
+import { decodeSession, deriveSessionKey, type SessionKey } from '@ctp-session/hub';
+import { call, createBrowser, createSdk, type Browser, type SDK, type SdkResponse } from '@ctp-session/hub/testing';
+import type { Platform } from '@ctp-session/platform';
+import { startStore, type Store, type StoreOptions } from '../../packages/frontend/store/startStore.js';
+
+export type { Browser, SdkResponse } from '@ctp-session/hub/testing';
+
+export type Session = Record<string, unknown>;
+
+/** What plain fetch saw: the status, the parsed body and the session token the hub sent back. */
+export interface RawAnswer {
+  readonly status: number;
+  readonly json: unknown;
+  readonly sessionToken: string | null;
+}
+
+/** The store as `yarn start` runs it, plus what a test driver needs: shoppers with the real frontend-sdk jar. */
+export interface StoreClient {
+  readonly store: Store;
+  readonly platform: Platform;
+  readonly sdk: SDK;
+  readonly key: SessionKey;
+  shopper(): Browser;
+  act<T>(shopper: Browser, action: string, payload?: unknown, query?: Record<string, string>): Promise<SdkResponse<T>>;
+  /** The shopper's session cookie, decoded with the hub's key ({} without a cookie). Throws if it does not decode. */
+  sessionOf(shopper: Browser): Session;
+  decode(token: string): Session | undefined;
+  /** POST an action with plain fetch and any session token; the shopper's jar is not touched. */
+  raw(action: string, body: string, token?: string, query?: string): Promise<RawAnswer>;
+  /** GET on the platform's HTTP API as the API client, outside any shopper's session. */
+  platformGet(path: string): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+export async function openStore(options: StoreOptions = {}): Promise<StoreClient> {
+  const store = await startStore({ port: 0, hubPort: 0, platformPort: 0, quiet: true, frontend: false, ...options });
+  const platform = store.platform;
+  if (platform === undefined) {
+    await store.close();
+    throw new Error('These figures need the embedded platform: unset the CTP_* variables.');
+  }
+  const sdk = createSdk(store.hubUrl);
+  const key = await deriveSessionKey(store.sessionSecret);
+  const decode = (token: string): Session | undefined => {
+    const decoded = decodeSession(token, [key]);
+    return decoded.ok ? decoded.session : undefined;
+  };
+  return {
+    store,
+    platform,
+    sdk,
+    key,
+    shopper: () => createBrowser(),
+    act: (shopper, action, payload, query) => call(sdk, shopper, action, payload, query),
+    sessionOf: (shopper) => {
+      const token = shopper.sessionCookie();
+      if (token === undefined) return {};
+      const session = decode(token);
+      if (session === undefined) throw new Error('a session cookie issued by the hub does not decode');
+      return session;
+    },
+    decode,
+    raw: async (action, body, token, query = '') => {
+      const answer = await fetch(`${store.hubUrl}/frontastic/action/${action}${query}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token === undefined ? {} : { 'frontastic-session': token }) },
+        body,
+      });
+      const text = await answer.text();
+      let json: unknown = text;
+      try {
+        json = text === '' ? undefined : (JSON.parse(text) as unknown);
+      } catch {
+        // keep the text: a non-JSON body is itself a finding
+      }
+      return { status: answer.status, json, sessionToken: answer.headers.get('frontastic-session') };
+    },
+    platformGet: async (path) => {
+      const basic = Buffer.from(`${platform.clientId}:${platform.clientSecret}`).toString('base64');
+      const tokenAnswer = await fetch(`${platform.authUrl}/oauth/token`, {
+        method: 'POST',
+        headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'grant_type=client_credentials',
+      });
+      const { access_token } = (await tokenAnswer.json()) as { access_token: string };
+      const answer = await fetch(`${platform.apiUrl}/${platform.projectKey}${path}`, { headers: { authorization: `Bearer ${access_token}` } });
+      if (!answer.ok) throw new Error(`GET ${path} on the platform answered ${answer.status}`);
+      return answer.json() as Promise<unknown>;
+    },
+    close: () => store.close(),
+  };
+}
+
+/** The data of a successful SDK response; throws with the SDK's error otherwise. */
+export function ok<T>(response: SdkResponse<T>, what: string): T {
+  if (response.isError) throw new Error(`${what} failed: ${JSON.stringify(response.error)}`);
+  return response.data;
+}
+
+export interface CartView {
+  readonly id: string | null;
+  readonly lineItems: ReadonlyArray<{ readonly id: string; readonly sku: string; readonly quantity: number }>;
+}
+
+export const SKUS = ['MUG-ENAMEL-01', 'PEN-FOUNTAIN-F', 'CHAIR-CAMP-01', 'LAMP-READ-01'] as const;
