@@ -76,3 +76,30 @@ describe('access tokens that expire mid-flow', () => {
     expect(await store.sessionOf(shopper)).toEqual({});
   });
 });
+
+describe('a token the platform refuses although the session thinks it valid', () => {
+  // The platform's clock runs three days ahead: every token it issued has expired there, while the
+  // extensions (on the real clock) still see 2 days left. Nothing may quietly start a new guest session.
+  let skewedClock = Date.now();
+  let skewed: TestStore;
+  beforeAll(async () => {
+    skewed = await startStore({ platform: { now: () => skewedClock } });
+  });
+  afterAll(async () => {
+    await skewed?.close();
+  });
+
+  it('answers 502 and keeps the session; no anonymous token is requested behind the shopper', async () => {
+    const guest = skewed.shopper();
+    dataOf(await call<Cart>(skewed.sdk, guest, 'cart/addToCart', { sku: 'MUG-ENAMEL-01' }));
+    const before = await skewed.sessionOf(guest);
+    skewedClock += 3 * 24 * 3_600_000;
+    let answer: Awaited<ReturnType<TestStore['rawAction']>> | undefined;
+    const { routes } = await skewed.countRequests(async () => {
+      answer = await skewed.rawAction(guest, 'cart/addToCart', JSON.stringify({ sku: 'PAN-CAST-26' }));
+    });
+    expect(answer?.status).toBe(502);
+    expect(await skewed.decode(answer?.sessionToken ?? null)).toEqual(before);
+    expect(Object.keys(routes).filter((route) => route.includes('/oauth/'))).toEqual([]);
+  });
+});
