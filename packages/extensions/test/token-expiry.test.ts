@@ -89,17 +89,31 @@ describe('a token the platform refuses although the session thinks it valid', ()
     await skewed?.close();
   });
 
-  it('answers 502 and keeps the session; no anonymous token is requested behind the shopper', async () => {
+  it('renews the token through the refresh flow and carries on with the same cart; no new guest session', async () => {
     const guest = skewed.shopper();
-    dataOf(await call<Cart>(skewed.sdk, guest, 'cart/addToCart', { sku: 'MUG-ENAMEL-01' }));
-    const before = await skewed.sessionOf(guest);
+    const first = dataOf(await call<Cart>(skewed.sdk, guest, 'cart/addToCart', { sku: 'MUG-ENAMEL-01' }));
+    const tokenBefore = ((await skewed.sessionOf(guest)).token as { accessToken: string }).accessToken;
     skewedClock += 3 * 24 * 3_600_000;
-    let answer: Awaited<ReturnType<TestStore['rawAction']>> | undefined;
+    let cart: Cart | undefined;
     const { routes } = await skewed.countRequests(async () => {
-      answer = await skewed.rawAction(guest, 'cart/addToCart', JSON.stringify({ sku: 'PAN-CAST-26' }));
+      cart = dataOf(await call<Cart>(skewed.sdk, guest, 'cart/addToCart', { sku: 'PAN-CAST-26' }));
     });
-    expect(answer?.status).toBe(502);
-    expect(await skewed.decode(answer?.sessionToken ?? null)).toEqual(before);
-    expect(Object.keys(routes).filter((route) => route.includes('/oauth/'))).toEqual([]);
+    expect(cart?.id).toBe(first.id);
+    expect(cart?.itemCount).toBe(2);
+    // The refused call, one refresh, the repeated call: no anonymous-token request.
+    expect(routes).toEqual({ 'POST /{projectKey}/me/carts/{id}': 2, 'POST /oauth/token': 1 });
+    expect(((await skewed.sessionOf(guest)).token as { accessToken: string }).accessToken).not.toBe(tokenBefore);
+  });
+
+  it('a refused token that cannot be refreshed answers an error and keeps the session as it was', async () => {
+    const guest = await skewed.shopperWithSession({
+      token: { accessToken: 'refused-access', refreshToken: 'unknown-refresh', expirationTime: Date.now() + 86_400_000 },
+      cartId: 'some-cart',
+      cartVersion: 1,
+    });
+    const before = await skewed.sessionOf(guest);
+    const answer = await skewed.rawAction(guest, 'cart/addToCart', JSON.stringify({ sku: 'PAN-CAST-26' }));
+    expect(answer.status).toBe(502);
+    expect(await skewed.decode(answer.sessionToken)).toEqual(before);
   });
 });

@@ -43,12 +43,12 @@ export class ActionScope {
 
   /** The shopper's API, starting an anonymous session if the shopper has no token yet. */
   async shopperApi(): Promise<ProjectApi> {
-    return this.commerce.asShopper(await this.auth.token());
+    return this.commerce.asShopper(await this.auth.token(), () => this.auth.renew());
   }
 
   /** The shopper's API if the shopper has a token; undefined for a guest who never needed one. */
   async existingShopperApi(): Promise<ProjectApi | undefined> {
     const token = await this.auth.existingToken();
-    return token === undefined ? undefined : this.commerce.asShopper(token);
+    return token === undefined ? undefined : this.commerce.asShopper(token, () => this.auth.renew());
   }
 }

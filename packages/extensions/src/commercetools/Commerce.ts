@@ -1,7 +1,7 @@
 import type { CtpConfig } from '../config/ctpConfig.js';
 import { clientCredentialsToken } from './auth/clientTokenCache.js';
 import { OAuthClient } from './auth/OAuthClient.js';
-import { createProjectApi, type ProjectApi } from './http/createProjectApi.js';
+import { createProjectApi, type ProjectApi, type RenewToken } from './http/createProjectApi.js';
 
 /** commercetools access for one request: the OAuth flows, and API builders bound to a token. */
 export class Commerce {
@@ -11,9 +11,9 @@ export class Commerce {
     this.oauth = new OAuthClient(config, { timeoutMs: config.timeoutMs });
   }
 
-  /** The /me endpoints as the shopper holding `accessToken`. */
-  asShopper(accessToken: string): ProjectApi {
-    return createProjectApi(this.config, accessToken, { timeoutMs: this.config.timeoutMs });
+  /** The /me endpoints as the shopper holding `accessToken`; `renew` is asked for a new token after a 401. */
+  asShopper(accessToken: string, renew?: RenewToken): ProjectApi {
+    return createProjectApi(this.config, accessToken, { timeoutMs: this.config.timeoutMs }, renew);
   }
 
   /** The API client itself, for the catalogue and server-side sign-in. */

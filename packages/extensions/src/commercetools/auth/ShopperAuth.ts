@@ -37,6 +37,16 @@ export class ShopperAuth {
     return token.accessToken;
   }
 
+  /**
+   * Renews the token now, whatever its expiry says: commercetools refused it. Same outcome as an
+   * expiry: a refreshed token in the session, or the customer signed out (SessionExpiredError), or a
+   * guest who starts over (undefined).
+   */
+  async renew(): Promise<string | undefined> {
+    const token = this.session.token;
+    return token === undefined ? undefined : this.refresh(token.refreshToken);
+  }
+
   private async refresh(refreshToken: string | undefined): Promise<string | undefined> {
     if (refreshToken !== undefined) {
       try {
