@@ -2,7 +2,7 @@
 import { ActionQueue } from '../packages/frontend/helpers/Queue';
 import { against, figure, median, type Figure } from './figures.js';
 
-const ITEMS = 20_000;
+const ITEMS = 50_000;
 const ROUNDS = 5;
 const task = async (): Promise<number> => 1;
 
@@ -22,6 +22,7 @@ export async function measureActionQueue(): Promise<Figure[]> {
   };
   const allAtOnce = async (): Promise<unknown> => Promise.all(Array.from({ length: ITEMS }, () => queue.add(task)));
   const samples = { bare: [] as number[], inTurn: [] as number[], allAtOnce: [] as number[] };
+  for (const warm of [bare, inTurn, allAtOnce]) await warm(); // let V8 optimise all three before timing
   for (let round = 0; round < ROUNDS; round++) {
     samples.bare.push(await nsPerItem(bare));
     samples.inTurn.push(await nsPerItem(inTurn));

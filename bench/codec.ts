@@ -7,7 +7,7 @@ import { sealData, unsealData } from 'iron-session';
 import { against, figure, median, type Figure } from './figures.js';
 
 const ROUND_MS = 700;
-const ROUNDS = 3;
+const ROUNDS = 5;
 
 /** A signed-in shopper with a cart: what most requests carry. */
 export const SAMPLE_SESSION = {

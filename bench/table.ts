@@ -12,7 +12,7 @@ export function printTable(figures: readonly Figure[], host: Machine): void {
       f.figure,
       `${format(f.value)} ${f.unit}`.trim(),
       f.baseline === undefined ? '' : `${f.baseline.name}: ${format(Number(f.baseline.value.toFixed(1)))}`,
-      f.ratio === undefined ? '' : `x${f.ratio.toFixed(2)}`,
+      f.ratio === undefined ? '' : Number.isFinite(f.ratio) ? `x${f.ratio.toPrecision(3)}` : '-',
       f.note ?? '',
     ]),
   ];

@@ -9,7 +9,7 @@ import { Losses, inPool, seeded, type Scenario, type ScenarioResult } from '../s
 import { ok, openStore, type Browser, type CartView, type Session, type StoreClient } from '../support/storeClient.js';
 
 const VICTIMS = 20;
-const TOKENS_PER_KIND = 600;
+const TOKENS_PER_KIND = 1000;
 const IN_PARALLEL = 16;
 
 interface Victim {

@@ -20,6 +20,8 @@ interface Tracked {
   confirmed: number;
   /** Units whose add was answered 504 while the slow platform may still have applied it. */
   uncertain: number;
+  /** The shopper's cart: it must stay theirs through every fault. */
+  readonly cartId: unknown;
 }
 
 const units = (cart: CartView): number => cart.lineItems.reduce((sum, item) => sum + item.quantity, 0);
@@ -60,6 +62,7 @@ async function recovered(t: Tracked, losses: Losses, phase: string): Promise<voi
     losses.add(`getCart failed after ${phase}`, `${t.shopper.name}: ${cart.status}`);
     return;
   }
+  if (t.shopper.session()['cartId'] !== t.cartId || (cart.json as CartView).id !== t.cartId) losses.add(`cart replaced after ${phase}`, t.shopper.name);
   const have = units(cart.json as CartView);
   if (have < t.confirmed) losses.add(`confirmed units lost after ${phase}`, `${t.shopper.name}: cart has ${have}, ${t.confirmed} confirmed`);
   if (have > t.confirmed + t.uncertain) losses.add(`units appeared from nowhere after ${phase}`, `${t.shopper.name}: cart has ${have}, at most ${t.confirmed + t.uncertain} expected`);
@@ -83,7 +86,7 @@ export const faults: Scenario = {
         if (i % 2 === 1) await shopper.call('account/register', { email: `faults-${randomUUID()}@example.com`, password: 'faults-pass-1' });
         const first = await shopper.call('cart/addToCart', { sku: 'LAMP-READ-01' });
         if (first.status !== 200) throw new Error(`setting up ${shopper.name} failed: ${first.status}`);
-        tracked.push({ shopper, confirmed: 1, uncertain: 0 });
+        tracked.push({ shopper, confirmed: 1, uncertain: 0, cartId: shopper.session()['cartId'] });
       }
 
       // Failing: a seeded share of 503s from the platform becomes 502 PLATFORM_UNAVAILABLE/PLATFORM_ERROR.
