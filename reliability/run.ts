@@ -10,6 +10,11 @@ import { captureStoreLog } from './support/storeLog.js';
 
 const all: readonly Scenario[] = [load, faults, badInput, tokenExpiry, races];
 const only = process.argv.slice(2);
+const unknown = only.filter((name) => !all.some((s) => s.name === name));
+if (unknown.length > 0) {
+  console.error(`No scenario named ${unknown.join(', ')}. Scenarios: ${all.map((s) => s.name).join(', ')}.`);
+  process.exit(2);
+}
 const chosen = only.length === 0 ? all : all.filter((s) => only.includes(s.name));
 
 let passed = 0;

@@ -112,7 +112,7 @@ function leaks(text: string, secrets: Set<string>): string | undefined {
 }
 
 export const badInput: Scenario = {
-  name: 'bad input',
+  name: 'bad-input',
   what: `${TOKENS_PER_KIND * 5} generated session tokens (5 kinds) and malformed action bodies against ${VICTIMS} real shoppers`,
   async run(): Promise<ScenarioResult> {
     const client = await openStore();

@@ -22,7 +22,7 @@ async function accepted(client: StoreClient, accessToken: string): Promise<boole
 }
 
 export const tokenExpiry: Scenario = {
-  name: 'token expiry',
+  name: 'token-expiry',
   what: `${SHOPPERS} shoppers (half signed in) through ${EXPIRIES} expiries of ${TTL_SECONDS}-second access tokens`,
   async run(): Promise<ScenarioResult> {
     let offsetMs = 0;
