@@ -26,7 +26,7 @@ export class IncompleteProjectSettingsError extends Error {
  * With every `CTP_*` variable set, the store talks to that commercetools project; with none, it
  * starts the embedded platform.
  */
-export async function startCommerceBackend(env: NodeJS.ProcessEnv, platformPort: number, platformOptions: PlatformOptions = {}): Promise<CommerceBackend> {
+export async function startCommerceBackend(env: Readonly<Record<string, string | undefined>>, platformPort: number, platformOptions: PlatformOptions = {}): Promise<CommerceBackend> {
   const present = REQUIRED.filter((name) => (env[name] ?? '').trim() !== '');
   if (present.length === REQUIRED.length) {
     return {

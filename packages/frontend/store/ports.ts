@@ -13,17 +13,26 @@ export class PortBusyError extends Error {
   }
 }
 
-/** Resolves with `port` if it is free on 127.0.0.1 (or with a free port for 0); rejects with PortBusyError. */
-export function claimPort(port: number, part: string, variable: string): Promise<number> {
+export interface PortReservation {
+  readonly port: number;
+  /** Frees the port for the server that is about to listen on it. */
+  release(): Promise<void>;
+}
+
+/**
+ * Holds `port` on 127.0.0.1 (a free one for 0) until `release()`, so nothing else can take it while the
+ * store starts its other parts; rejects with PortBusyError when it is taken.
+ */
+export function reservePort(port: number, part: string, variable: string): Promise<PortReservation> {
   return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', (error: NodeJS.ErrnoException) => {
+    const holder = createServer();
+    holder.once('error', (error: NodeJS.ErrnoException) => {
       reject(error.code === 'EADDRINUSE' || error.code === 'EACCES' ? new PortBusyError(port, part, variable) : error);
     });
-    probe.listen(port, '127.0.0.1', () => {
-      const address = probe.address();
+    holder.listen(port, '127.0.0.1', () => {
+      const address = holder.address();
       const chosen = typeof address === 'object' && address !== null ? address.port : port;
-      probe.close(() => resolve(chosen));
+      resolve({ port: chosen, release: () => new Promise((done) => holder.close(() => done())) });
     });
   });
 }

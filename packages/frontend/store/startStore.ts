@@ -5,7 +5,9 @@ import { ensureBundle, ensureNextBuild, type Log } from './builds.js';
 import { startCommerceBackend, type CommerceBackend } from './commerceBackend.js';
 import { startNextServer, type NextServer } from './nextServer.js';
 import { STUDIO_PAGES } from './paths.js';
-import { claimPort } from './ports.js';
+import { reservePort } from './ports.js';
+
+export type Environment = Readonly<Record<string, string | undefined>>;
 
 export interface StoreOptions {
   /** Frontend port; 0 picks a free one. Default `PORT` or 3000. */
@@ -15,13 +17,15 @@ export interface StoreOptions {
   /** Embedded platform port; 0 picks a free one. Default `PLATFORM_PORT` or 8989. */
   readonly platformPort?: number;
   /** Where `CTP_*` and the ports come from. Default `process.env`. */
-  readonly env?: NodeJS.ProcessEnv;
+  readonly env?: Environment;
   /** No progress lines on the console. */
   readonly quiet?: boolean;
   /** Start the Next.js frontend too (default true). Without it `url` is the hub's. */
   readonly frontend?: boolean;
   /** Extra hub settings (e.g. a short timeout for fault tests). */
   readonly hubTimeoutMs?: number;
+  /** The extensions' deadline for each commercetools call (default 8000 ms, the platform's limit). */
+  readonly commercetoolsTimeoutMs?: number;
   /** Extra embedded-platform settings (e.g. a short token lifetime, a fake clock); its port stays `platformPort`. */
   readonly platform?: PlatformOptions;
 }
@@ -49,22 +53,26 @@ export async function startStore(options: StoreOptions = {}): Promise<Store> {
   const log: Log = options.quiet ? () => undefined : (line) => console.log(`[store] ${line}`);
   const portOf = (explicit: number | undefined, variable: string, fallback: number): number => explicit ?? (env[variable] ? Number(env[variable]) : fallback);
 
-  // Claim the fixed ports first, so a busy one fails fast with its name, before any build.
-  const frontendPort = await claimPort(portOf(options.port, 'PORT', 3000), 'the frontend', 'PORT');
-  const hubPort = await claimPort(portOf(options.hubPort, 'HUB_PORT', 8080), 'the API hub', 'HUB_PORT');
+  // Fixed ports are checked first, so a busy one fails fast with its name, before any build. Port 0 is
+  // left to the hub and platform to pick as they listen; the frontend's port is held from here until
+  // `next start` takes it, because the hub must know the frontend's origin before the frontend runs.
+  const hubPort = portOf(options.hubPort, 'HUB_PORT', 8080);
   const platformPort = portOf(options.platformPort, 'PLATFORM_PORT', 8989);
   const usesEmbeddedPlatform = !env.CTP_PROJECT_KEY;
-  if (usesEmbeddedPlatform && platformPort !== 0) await claimPort(platformPort, 'the embedded commercetools platform', 'PLATFORM_PORT');
+  if (hubPort !== 0) await (await reservePort(hubPort, 'the API hub', 'HUB_PORT')).release();
+  if (usesEmbeddedPlatform && platformPort !== 0) await (await reservePort(platformPort, 'the embedded commercetools platform', 'PLATFORM_PORT')).release();
+  const frontendReservation = await reservePort(portOf(options.port, 'PORT', 3000), 'the frontend', 'PORT');
+  const frontendPort = frontendReservation.port;
 
   const withFrontend = options.frontend ?? true;
-  const bundle = await ensureBundle(log);
-  if (withFrontend) await ensureNextBuild(log);
-
-  const stops: Array<() => Promise<void>> = [];
+  const stops: Array<() => Promise<void>> = [() => frontendReservation.release()];
   const stopAll = async (): Promise<void> => {
     for (const stop of stops.reverse()) await stop().catch(() => undefined);
   };
   try {
+    const bundle = await ensureBundle(log);
+    if (withFrontend) await ensureNextBuild(log);
+
     const backend: CommerceBackend = await startCommerceBackend(env, platformPort, options.platform);
     stops.push(() => backend.close());
     log(`commerce backend: ${backend.description}`);
@@ -77,7 +85,12 @@ export async function startStore(options: StoreOptions = {}): Promise<Store> {
       watch: false,
       sessionSecrets: [sessionSecret],
       corsOrigins: [`http://127.0.0.1:${frontendPort}`, `http://localhost:${frontendPort}`],
-      projectConfiguration: { commercetools: backend.settings },
+      projectConfiguration: {
+        commercetools: {
+          ...backend.settings,
+          ...(options.commercetoolsTimeoutMs === undefined ? {} : { EXTENSION_COMMERCETOOLS_TIMEOUT_MS: String(options.commercetoolsTimeoutMs) }),
+        },
+      },
       ...(options.hubTimeoutMs === undefined ? {} : { timeoutMs: options.hubTimeoutMs }),
       ...(options.quiet ? { logger: quietLogger } : {}),
     });
@@ -85,6 +98,7 @@ export async function startStore(options: StoreOptions = {}): Promise<Store> {
     log(`API hub at ${hub.url}`);
 
     let url = hub.url;
+    await frontendReservation.release();
     if (withFrontend) {
       const next: NextServer = await startNextServer(frontendPort, hub.url, log);
       stops.push(() => next.close());
