@@ -32,23 +32,8 @@ export interface StoreClient {
   close(): Promise<void>;
 }
 
-/**
- * startStore with port 0 probes a free port for the hub, releases it and listens on it later; on a busy
- * machine another listener (the platform's own port 0 included) can take it in between. That start-up
- * race is retried here, so it is not counted as a loss of the store under test.
- */
-async function startOnFreePorts(options: StoreOptions): Promise<Store> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await startStore({ port: 0, hubPort: 0, platformPort: 0, quiet: true, frontend: false, ...options });
-    } catch (error) {
-      if (attempt >= 3 || !(error instanceof Error) || !error.message.includes('EADDRINUSE')) throw error;
-    }
-  }
-}
-
 export async function openStore(options: StoreOptions = {}): Promise<StoreClient> {
-  const store = await startOnFreePorts(options);
+  const store = await startStore({ port: 0, hubPort: 0, platformPort: 0, quiet: true, frontend: false, ...options });
   const platform = store.platform;
   if (platform === undefined) {
     await store.close();
