@@ -21,7 +21,8 @@ type Mode = 'parallel' | 'queued';
 interface Step {
   label: string;
   delayMs: number;
-  answered: number | string;
+  /** The points the action answered with, or why it was refused. */
+  answered: number | { refused: string };
 }
 
 interface Run {
@@ -53,7 +54,7 @@ export function RewardPoints({ title, maxDelayMs }: { title: string; maxDelayMs:
                 : await fetchApiHub<Points>(path, { method: 'POST' });
             return { label, delayMs, answered: answer.rewardPoints };
           } catch (caught) {
-            return { label, delayMs, answered: caught instanceof Error ? caught.message : 'failed' };
+            return { label, delayMs, answered: { refused: caught instanceof Error ? caught.message : 'failed' } };
           }
         }),
       );
@@ -67,6 +68,7 @@ export function RewardPoints({ title, maxDelayMs }: { title: string; maxDelayMs:
   };
 
   const consistent = run !== null && run.after === run.before;
+  const refused = run === null ? 0 : run.steps.filter((step) => typeof step.answered !== 'number').length;
   return (
     <section className="reward-points card" aria-labelledby="reward-title">
       <h1 id="reward-title">{title}</h1>
@@ -91,15 +93,18 @@ export function RewardPoints({ title, maxDelayMs }: { title: string; maxDelayMs:
             <dt>After</dt>
             <dd data-testid="points-after">{run.after}</dd>
           </dl>
-          <p className={consistent ? 'verdict ok' : 'verdict bad'}>
-            {consistent
+          <p className={consistent && refused === 0 ? 'verdict ok' : 'verdict bad'}>
+            {refused > 0
+              ? `${refused} of ${run.steps.length} updates were refused; the session kept its previous value.`
+              : consistent
               ? `Consistent: ${run.mode === 'queued' ? 'the queue ran the updates one after another' : 'this time the updates happened not to overlap'}.`
-              : `Lost updates: ${run.after - run.before} points appeared from nowhere, because the updates overwrote each other's session.`}
+              : `Lost updates: the points are off by ${run.after - run.before}, because the updates overwrote each other's session.`}
           </p>
           <ol className="steps">
             {run.steps.map((step) => (
               <li key={step.label}>
-                {step.label} (delay {step.delayMs} ms) → answered {step.answered}
+                {step.label} (delay {step.delayMs} ms) →{' '}
+                {typeof step.answered === 'number' ? `answered ${step.answered}` : <span className="error-text">refused: {step.answered.refused}</span>}
               </li>
             ))}
           </ol>
