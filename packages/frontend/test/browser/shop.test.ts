@@ -61,6 +61,8 @@ describe('the store in a browser', () => {
         await page.waitForSelector(`.line-item[data-sku="${MUG}"]`);
         expect(await page.locator('.line-item').count()).toBe(2);
         expect(await page.locator(`.line-item[data-sku="${LAMP}"]`).count()).toBe(1);
+        // €14.90 + €129.00
+        expect(await page.locator('[data-testid="cart-total"]').textContent()).toBe('€143.90');
         const guestCartId = (await page.locator('[data-testid="show-cart-id"] code').textContent()) ?? '';
         expect(guestCartId).toMatch(/^[0-9a-f-]{36}$/);
         await screenshot(page, 'cart-guest');
@@ -147,6 +149,15 @@ describe('the store in a browser', () => {
         // No order yet: the thank-you page sends the shopper home.
         await page.goto(`${store.url}/thank-you`);
         expect(page.url()).toBe(`${store.url}/`);
+
+        // On a phone nothing is wider than the screen.
+        await page.setViewportSize({ width: 390, height: 844 });
+        for (const path of ['/', `/p/${MUG}`, '/login', '/rewards']) {
+          await page.goto(`${store.url}${path}`);
+          expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+        }
+        await page.goto(`${store.url}/`);
+        await screenshot(page, 'home-mobile');
       } finally {
         await context.close();
       }
