@@ -98,6 +98,9 @@ describe('the store in a browser', () => {
         await page.click('button:has-text("Place order")');
         await page.waitForSelector('.field-error:has-text("First name is required.")');
         await page.fill('#checkout-firstName', 'Demo');
+        // An error goes as soon as its field is edited; the others stay until they are.
+        await page.waitForSelector('.field-error:has-text("First name is required.")', { state: 'detached' });
+        expect(await page.locator('.field-error:has-text("City is required.")').count()).toBe(1);
         await page.fill('#checkout-lastName', 'Shopper');
         await page.fill('#checkout-streetName', 'Hauptstraße 1');
         await page.fill('#checkout-postalCode', '10115');

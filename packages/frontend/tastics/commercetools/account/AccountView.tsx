@@ -5,9 +5,8 @@ import { useState, type FormEvent } from 'react';
 import { useSWRConfig } from 'swr';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { queuedAction } from '../../../lib/queued-action';
+import { withoutErrorOf, type FieldErrors } from '../../../components/field-errors';
 import { CART_PATH, type Account } from '../../../lib/shop-types';
-
-type FieldErrors = Partial<Record<string, string>>;
 
 function field(form: FormData, name: string): string {
   const value = form.get(name);
@@ -117,13 +116,13 @@ export function AccountView({ initialAccount, redirectAfterLogin }: { initialAcc
   return (
     <section className="account forms" aria-label="Sign in or register">
       <ErrorMessage error={error} />
-      <form className="card" onSubmit={login} noValidate aria-labelledby="login-title">
+      <form className="card" onSubmit={login} onInput={(event) => setLoginErrors(withoutErrorOf(loginErrors, event.target))} noValidate aria-labelledby="login-title">
         <h1 id="login-title">Sign in</h1>
         <Field form="login" name="email" label="Email" type="email" autoComplete="email" required errors={loginErrors} />
         <Field form="login" name="password" label="Password" type="password" autoComplete="current-password" required errors={loginErrors} />
         <button type="submit" className="button primary" disabled={busy}>{busy ? 'Please wait…' : 'Sign in'}</button>
       </form>
-      <form className="card" onSubmit={register} noValidate aria-labelledby="register-title">
+      <form className="card" onSubmit={register} onInput={(event) => setRegisterErrors(withoutErrorOf(registerErrors, event.target))} noValidate aria-labelledby="register-title">
         <h2 id="register-title">New here? Create an account</h2>
         <Field form="register" name="firstName" label="First name" autoComplete="given-name" errors={registerErrors} />
         <Field form="register" name="lastName" label="Last name" autoComplete="family-name" errors={registerErrors} />

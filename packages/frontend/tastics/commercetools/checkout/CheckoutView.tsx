@@ -9,6 +9,7 @@ import { useCart } from '../../../components/useCart';
 import { formatMoney } from '../../../lib/format';
 import { queuedAction } from '../../../lib/queued-action';
 import { CART_PATH, type Address, type Cart, type Order } from '../../../lib/shop-types';
+import { withoutErrorOf } from '../../../components/field-errors';
 
 const COUNTRIES = [
   ['DE', 'Germany'],
@@ -73,8 +74,15 @@ export function CheckoutView({ initialCart }: { initialCart: Cart | undefined })
   const input = (name: keyof typeof REQUIRED, autoComplete: string) => (
     <div className="field">
       <label htmlFor={`checkout-${name}`}>{REQUIRED[name]}</label>
-      <input id={`checkout-${name}`} name={name} autoComplete={autoComplete} required aria-invalid={errors[name] !== undefined} />
-      {errors[name] !== undefined && <span className="field-error">{errors[name]}</span>}
+      <input
+        id={`checkout-${name}`}
+        name={name}
+        autoComplete={autoComplete}
+        required
+        aria-invalid={errors[name] !== undefined}
+        aria-describedby={errors[name] === undefined ? undefined : `checkout-${name}-error`}
+      />
+      {errors[name] !== undefined && <span className="field-error" id={`checkout-${name}-error`}>{errors[name]}</span>}
     </div>
   );
 
@@ -87,7 +95,7 @@ export function CheckoutView({ initialCart }: { initialCart: Cart | undefined })
           <strong>{formatMoney(cart.totalPrice)}</strong>
         </p>
       )}
-      <form className="card" onSubmit={submit} noValidate>
+      <form className="card" onSubmit={submit} onInput={(event) => setErrors(withoutErrorOf(errors, event.target))} noValidate>
         <h2>Shipping address</h2>
         <div className="field-row">
           {input('firstName', 'given-name')}

@@ -28,8 +28,16 @@ export default function OrderConfirmationTastic({ data }: TasticProps) {
       </p>
       {address !== undefined && (
         <p className="muted">
-          Shipping to {[address.firstName, address.lastName].filter(Boolean).join(' ')}, {address.streetName} {address.streetNumber ?? ''},{' '}
-          {address.postalCode} {address.city}, {address.country}
+          Shipping to{' '}
+          {[
+            [address.firstName, address.lastName],
+            [address.streetName, address.streetNumber],
+            [address.postalCode, address.city],
+            [address.country],
+          ]
+            .map((parts) => parts.filter(Boolean).join(' '))
+            .filter((line) => line !== '')
+            .join(', ')}
         </p>
       )}
       <Link href="/" className="button">Continue shopping</Link>
