@@ -2,15 +2,27 @@ import { actionQueue } from '../helpers/Queue';
 import { fetchApiHub } from './fetch-api-hub';
 
 /**
+ * A little over the platform's 10 s action limit: an answer that has not come by then never will,
+ * and a hung request must not hold every later action of the shopper.
+ */
+export const ACTION_TIMEOUT_MS = 12_000;
+
+export interface QueuedActionOptions {
+  /** Aborts the request and frees the queue after this long (default {@link ACTION_TIMEOUT_MS}). */
+  timeoutMs?: number;
+}
+
+/**
  * Runs an action through the `actionQueue`, with the queue item's AbortSignal passed to fetch.
  *
  * Every action answer carries the session, reads included (the hub re-issues the incoming one), so
  * a read that was sent before a write and answers after it would put the old session back. That is
  * why reads go through the queue too, not only writes.
  */
-export function queuedAction<T = unknown>(path: string, body?: unknown): Promise<T> {
-  return actionQueue.add((signal) =>
-    fetchApiHub<T>(path, body === undefined ? { method: 'POST', signal } : { method: 'POST', body: JSON.stringify(body), signal }),
+export function queuedAction<T = unknown>(path: string, body?: unknown, options: QueuedActionOptions = {}): Promise<T> {
+  return actionQueue.add(
+    (signal) => fetchApiHub<T>(path, body === undefined ? { method: 'POST', signal } : { method: 'POST', body: JSON.stringify(body), signal }),
+    { timeoutMs: options.timeoutMs ?? ACTION_TIMEOUT_MS },
   );
 }
 
