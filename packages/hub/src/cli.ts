@@ -1,8 +1,11 @@
 import { hubOptionsFromEnv } from './env-options.js';
 import { HubError } from './errors.js';
 import { startHub } from './hub.js';
+import { guardProcessAgainstBundleFaults } from './run/process-guard.js';
 
 // `yarn start:hub`: serves the bundle on 127.0.0.1:${HUB_PORT:-8080} until interrupted.
+// This program owns the process, so it is the one that keeps a bundle's stray failures from ending it.
+guardProcessAgainstBundleFaults();
 try {
   const hub = await startHub(hubOptionsFromEnv());
   const stop = (): void => {

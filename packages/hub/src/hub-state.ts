@@ -3,6 +3,7 @@ import type { BundleHolder } from './bundle/bundle-holder.js';
 import type { HubLogger } from './log/logger.js';
 import type { ResolvedHubOptions } from './options.js';
 import type { StudioStore } from './pages/studio-store.js';
+import type { BundleFault } from './run/extension-scope.js';
 import type { SessionKey } from './session/keys.js';
 import type { TokenCache } from './session/token-cache.js';
 
@@ -18,6 +19,8 @@ export interface HubState {
   readonly tokenCache: TokenCache;
   readonly logger: HubLogger;
   readonly usesDevelopmentSecret: boolean;
+  /** Logs a failure bundle code raised after its answer (see `guardProcessAgainstBundleFaults`). */
+  readonly reportBundleFault: (fault: BundleFault) => void;
 }
 
 export interface RouteCall {

@@ -10,7 +10,9 @@ import { createConsoleLogger, redactingLogger } from './log/logger.js';
 import { resolveHubOptions, type HubOptions } from './options.js';
 import { createStudioStore } from './pages/studio-store.js';
 import { flattenProjectConfiguration } from './project/flatten-configuration.js';
+import { describeError } from './routes/extension-failure.js';
 import { route } from './routes/router.js';
+import { runInExtensionScope, type BundleFault } from './run/extension-scope.js';
 import { deriveSessionKey, deriveSessionKeys } from './session/keys.js';
 import { resolveSecrets } from './session/secrets.js';
 import { TokenCache } from './session/token-cache.js';
@@ -53,13 +55,21 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
   const logger = redactingLogger(options.logger ?? createConsoleLogger());
   const resolved = resolveHubOptions(options, flattenProjectConfiguration(options.projectConfiguration));
   const secrets = resolveSecrets(options.sessionSecrets, resolved.environment);
-  const bundles = new BundleHolder(resolved.bundle, logger);
+  const reportBundleFault = (fault: BundleFault): void =>
+    logger.log('error', 'bundle code failed after its answer (a promise it did not await, a timer); the hub keeps serving', {
+      kind: fault.kind,
+      what: fault.scope.what,
+      requestId: fault.scope.requestId,
+      reason: describeError(fault.error),
+    });
+  // Timers and promises the bundle starts while it is evaluated stay attributed to it.
+  const bundles = new BundleHolder(resolved.bundle, logger, (run) => runInExtensionScope({ what: 'bundle load', requestId: undefined, reportFault: reportBundleFault }, run));
   const studio = createStudioStore(resolved.pages, resolved.watch, (error) =>
     logger.log('error', 'pages file reload failed; the previous pages are still serving', { reason: error instanceof Error ? error.message : String(error) }),
   );
   const keys = await deriveSessionKeys(secrets.secrets);
   const issuingKey = await deriveSessionKey(secrets.secrets[0]);
-  const state: HubState = { options: resolved, bundles, studio, keys, issuingKey, tokenCache: new TokenCache(), logger, usesDevelopmentSecret: secrets.isDevelopmentDefault };
+  const state: HubState = { options: resolved, bundles, studio, keys, issuingKey, tokenCache: new TokenCache(), logger, usesDevelopmentSecret: secrets.isDevelopmentDefault, reportBundleFault };
   const origins = new Set(resolved.corsOrigins);
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {

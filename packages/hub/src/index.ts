@@ -9,4 +9,6 @@ export { COOKIE_LIMIT_BYTES, SESSION_COOKIE_NAME, cookieFits, sessionCookieLengt
 export { parseStudioData, type StudioData, type StudioPageFolder, type StudioPage, type StudioSection, type StudioTastic } from './pages/studio-data.js';
 export { createConsoleLogger, redact, type HubLogger, type LogLevel, type LogFields } from './log/logger.js';
 export type { ActionContext, DataSourceConfiguration, DataSourceContext, ExtensionRequest, FrontasticContext, Project } from './bundle/extension-types.js';
+export { guardProcessAgainstBundleFaults, type ProcessGuard, type ProcessGuardOptions } from './run/process-guard.js';
+export { currentExtensionScope, type BundleFault, type BundleFaultKind, type ExtensionScope } from './run/extension-scope.js';
 export * from './errors.js';

@@ -49,7 +49,7 @@ describe('loading a bundle built the platform way', () => {
     ['a missing file', 'no-such-bundle.cjs', BundleLoadError, /does not exist; build it \(yarn build\) or point HUB_BUNDLE/],
     ['a syntax error', 'syntax-error-bundle.cjs', BundleLoadError, /failed to load: .*Unexpected end of input/],
     ['a bundle that throws while loading', 'throws-on-load-bundle.cjs', BundleLoadError, /failed to load: the bundle cannot start: missing configuration/],
-    ['a bundle of the wrong shape', 'wrong-shape-bundle.cjs', BundleShapeError, /actions\.cart\.add must be a function, got string/],
+    ['a bundle with no usable registry', 'empty-registry-bundle.cjs', BundleShapeError, /has no usable registry: .*Entries that are not functions: actions\.cart\.add \(string\), 'data-sources'\.0 \(object\)/],
   ])('refuses to start on %s with a clear error', async (_name, file, errorClass, message) => {
     const start = startTestHub({ bundle: `${FIXTURES}${file}` });
     await expect(start).rejects.toBeInstanceOf(errorClass);
@@ -59,13 +59,64 @@ describe('loading a bundle built the platform way', () => {
   it('warns about default-export keys the platform ignores', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hub-bundle-'));
     const file = join(dir, 'bundle.cjs');
-    writeFileSync(file, 'module.exports = { actions: {}, schemas: [] };');
+    writeFileSync(file, 'module.exports = { actions: { a: { b: () => ({ statusCode: 200, body: "" }) } }, schemas: [] };');
     const hub = await startTestHub({ bundle: file });
     try {
       expect(hub.logs.some((line) => line.level === 'warn' && line.fields['keys'] === 'schemas')).toBe(true);
     } finally {
       await hub.close();
     }
+  });
+});
+
+describe('loading what the platform loads', () => {
+  it('skips registry entries that are not functions (numeric keys of an Object.assign reduce) with one warning naming them', async () => {
+    const hub = await startTestHub({ bundle: `${FIXTURES}registry-reduce-bundle.cjs`, pages: undefined });
+    try {
+      const status = (await rawCall(`${hub.url}/frontastic/status`, { method: 'GET' })).json() as { bundle: { actions: string[]; dataSources: string[] } };
+      expect(status.bundle.actions).toEqual(['cart/getCart', 'content/page']);
+      expect(status.bundle.dataSources).toEqual(['shop/products', 'shop/content']);
+      const warnings = hub.logs.filter((line) => line.message.startsWith('bundle registry entries that are not functions were skipped'));
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]?.level).toBe('warn');
+      expect(warnings[0]?.fields).toMatchObject({ entries: "actions.cart.mapper (object), 'data-sources'.0 (object), 'data-sources'.1 (object)", count: 3 });
+      expect(hub.logs.some((line) => line.message.startsWith('bundle default export has keys the platform ignores') && line.fields['keys'] === '0,1')).toBe(true);
+      expect((await rawCall(`${hub.url}/frontastic/action/cart/getCart`, { body: '{}' })).json()).toEqual({ cart: 'empty' });
+      const skippedAction = await rawCall(`${hub.url}/frontastic/action/cart/mapper`, { body: '{}' });
+      expect(skippedAction.status).toBe(404);
+      expect(skippedAction.json()).toMatchObject({ code: 'ACTION_NOT_FOUND' });
+      expect((await rawCall(`${hub.url}/frontastic/data-source/0`, { body: '{}' })).status).toBe(404);
+    } finally {
+      await hub.close();
+    }
+  });
+
+  it.each([
+    ['actions that are not an object', 'module.exports = { actions: "cart", "data-sources": { "a/b": () => ({ dataSourcePayload: 1 }) } };', 'actions (string)'],
+    ['a namespace that is not an object', 'module.exports = { actions: { cart: null, ok: { go: () => ({ statusCode: 200, body: "" }) } } };', 'actions.cart (null)'],
+    ['data sources that are an array', 'module.exports = { actions: { ok: { go: () => ({ statusCode: 200, body: "" }) } }, "data-sources": [] };', "'data-sources' (array)"],
+    ['a dynamic page handler that is not a function', 'module.exports = { actions: { ok: { go: () => ({ statusCode: 200, body: "" }) } }, "dynamic-page-handler": {} };', "'dynamic-page-handler' (object)"],
+  ])('skips %s and serves the rest', async (_name, source, entry) => {
+    const dir = mkdtempSync(join(tmpdir(), 'hub-bundle-'));
+    const file = join(dir, 'bundle.cjs');
+    writeFileSync(file, source);
+    const hub = await startTestHub({ bundle: file, pages: undefined });
+    try {
+      expect(hub.logs.find((line) => line.message.startsWith('bundle registry entries'))?.fields['entries']).toBe(entry);
+    } finally {
+      await hub.close();
+    }
+  });
+
+  it.each([
+    ['a default export that is not an object', 'module.exports = 42;', /must export \{ actions, 'data-sources', 'dynamic-page-handler' \} as its default export, got number/],
+    ['an object with no registry key at all', 'module.exports = { hello: "world" };', /has no usable registry: its default export holds no action, data source or dynamic page handler function\. Export/],
+    ['an empty registry', 'module.exports = { actions: {}, "data-sources": {} };', /has no usable registry/],
+  ])('refuses %s', async (_name, source, message) => {
+    const dir = mkdtempSync(join(tmpdir(), 'hub-bundle-'));
+    const file = join(dir, 'bundle.cjs');
+    writeFileSync(file, source);
+    await expect(startTestHub({ bundle: file })).rejects.toMatchObject({ code: 'BUNDLE_INVALID', message: expect.stringMatching(message) });
   });
 });
 

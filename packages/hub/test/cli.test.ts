@@ -1,30 +1,12 @@
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
+import { runToExit, type ExitResult } from './support/run-to-exit.js';
 import { FIXTURES } from './support/start-test-hub.js';
 
 const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
 
-function runCli(env: Record<string, string>, untilOutput?: RegExp): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-      if (untilOutput !== undefined && untilOutput.test(stdout)) child.kill('SIGTERM');
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    // Never leave a hub behind, even when the machine is too loaded for the test's own time limit.
-    const guard = setTimeout(() => child.kill('SIGKILL'), 25_000);
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      clearTimeout(guard);
-      resolve({ code, stdout, stderr });
-    });
-  });
+function runCli(env: Record<string, string>, untilOutput?: RegExp): Promise<ExitResult> {
+  return runToExit(['--import', 'tsx', CLI], { env, ...(untilOutput === undefined ? {} : { untilOutput }) });
 }
 
 describe('yarn start:hub', () => {

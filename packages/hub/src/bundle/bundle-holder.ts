@@ -3,6 +3,16 @@ import type { HubLogger } from '../log/logger.js';
 import type { ExtensionBundle } from './extension-types.js';
 import { loadBundle } from './load-bundle.js';
 
+/** Runs the bundle's evaluation (inside the extension scope the hub gives it). */
+export type EnterBundleCode = <T>(run: () => T) => T;
+
+const MAX_NAMED = 20;
+
+function nameList(names: readonly string[]): string {
+  const shown = names.slice(0, MAX_NAMED).join(', ');
+  return names.length > MAX_NAMED ? `${shown} and ${names.length - MAX_NAMED} more` : shown;
+}
+
 /** The bundle in use; in development it is swapped for a fresh load whenever the file changes on disk. */
 export class BundleHolder {
   #bundle: ExtensionBundle;
@@ -12,11 +22,13 @@ export class BundleHolder {
   #loadedStamp: string | undefined;
   readonly file: string;
   readonly #logger: HubLogger;
+  readonly #enter: EnterBundleCode;
 
   /** Loads the bundle now; a bundle that fails to load throws here so the hub never starts without one. */
-  constructor(file: string, logger: HubLogger) {
+  constructor(file: string, logger: HubLogger, enter: EnterBundleCode = (run) => run()) {
     this.file = file;
     this.#logger = logger;
+    this.#enter = enter;
     this.#bundle = this.#load();
   }
 
@@ -44,9 +56,12 @@ export class BundleHolder {
   #load(): ExtensionBundle {
     // Stamped before reading: a write during the load shows up as a change on the next poll.
     this.#loadedStamp = this.#stamp();
-    const { bundle, unknownKeys } = loadBundle(this.file);
+    const { bundle, unknownKeys, skipped } = loadBundle(this.file, this.#enter);
     if (unknownKeys.length > 0) {
       this.#logger.log('warn', 'bundle default export has keys the platform ignores', { keys: unknownKeys.join(','), file: this.file });
+    }
+    if (skipped.length > 0) {
+      this.#logger.log('warn', 'bundle registry entries that are not functions were skipped, as the platform skips them', { entries: nameList(skipped), count: skipped.length, file: this.file });
     }
     return bundle;
   }

@@ -1,5 +1,4 @@
 import type { DataSourceHandler, ExtensionBundle, ExtensionRequest, FrontasticContext } from '../bundle/extension-types.js';
-import { withTimeout } from '../run/with-timeout.js';
 import { pageFolderOf, pageOf, tasticsUsing } from './page-response.js';
 import type { StudioPageFolder } from './studio-data.js';
 
@@ -24,7 +23,7 @@ export async function runDataSources(
   folder: StudioPageFolder,
   frontasticContext: FrontasticContext,
   requestFor: () => ExtensionRequest,
-  timeoutMs: number,
+  runExtension: (what: string, run: () => unknown) => Promise<unknown>,
 ): Promise<DataSourceRun> {
   const payloads: Record<string, unknown> = {};
   const failures: string[] = [];
@@ -39,10 +38,8 @@ export async function runDataSources(
         return;
       }
       try {
-        const result = await withTimeout(
-          () => handler({ ...configuration, preloadedValue: null }, { frontasticContext, pageFolder, page, usingTastics: tasticsUsing(folder, configuration.dataSourceId), request: requestFor() }),
-          timeoutMs,
-          label,
+        const result = await runExtension(label, () =>
+          handler({ ...configuration, preloadedValue: null }, { frontasticContext, pageFolder, page, usingTastics: tasticsUsing(folder, configuration.dataSourceId), request: requestFor() }),
         );
         if (typeof result !== 'object' || result === null || !('dataSourcePayload' in result)) {
           failures.push(`${label}: returned no dataSourcePayload`);

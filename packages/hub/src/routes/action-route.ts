@@ -5,7 +5,7 @@ import { parseQuery } from '../http/parse-query.js';
 import { readBody } from '../http/read-body.js';
 import { sendError } from '../http/respond.js';
 import { redact } from '../log/logger.js';
-import { withTimeout } from '../run/with-timeout.js';
+import { runExtension } from '../run/run-extension.js';
 import { sessionCopy } from '../session/incoming-session.js';
 import { issueSession } from '../session/issue-session.js';
 import { sessionWriteOf } from '../session/write-rules.js';
@@ -57,7 +57,7 @@ export async function actionRoute(state: HubState, call: RouteCall, namespace: s
   const request = buildExtensionRequest(req, { path: call.path, query: parseQuery(call.search), body, sessionData: sessionCopy(incoming), frontasticRequestId: call.requestId });
   let result: unknown;
   try {
-    result = await withTimeout(() => handler(request, { frontasticContext: frontasticContextFor(req, state.options) }), state.options.timeoutMs, what);
+    result = await runExtension(state, what, call.requestId, () => handler(request, { frontasticContext: frontasticContextFor(req, state.options) }));
   } catch (error) {
     sendExtensionFailure(state, call, what, error);
     return;

@@ -3,7 +3,7 @@ import { buildExtensionRequest, frontasticContextFor } from '../http/extension-r
 import { parseQuery } from '../http/parse-query.js';
 import { readBody } from '../http/read-body.js';
 import { sendError, sendJson } from '../http/respond.js';
-import { withTimeout } from '../run/with-timeout.js';
+import { runExtension } from '../run/run-extension.js';
 import { sessionCopy } from '../session/incoming-session.js';
 import { sendExtensionFailure } from './extension-failure.js';
 import { readRequestSession } from './read-session.js';
@@ -58,7 +58,7 @@ export async function dataSourceRoute(state: HubState, call: RouteCall, type: st
   const incoming = readRequestSession(state, call);
   const request = buildExtensionRequest(call.req, { path: call.path, query, body, sessionData: sessionCopy(incoming), frontasticRequestId: call.requestId });
   try {
-    const result = await withTimeout(() => handler(configuration, { frontasticContext: frontasticContextFor(call.req, state.options), request, usingTastics: null, isPreview: true }), state.options.timeoutMs, what);
+    const result = await runExtension(state, what, call.requestId, () => handler(configuration, { frontasticContext: frontasticContextFor(call.req, state.options), request, usingTastics: null, isPreview: true }));
     sendJson(call.res, 200, result ?? null);
   } catch (error) {
     sendExtensionFailure(state, call, what, error);

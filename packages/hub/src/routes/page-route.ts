@@ -10,7 +10,7 @@ import { findDynamicFolder, findStaticFolder } from '../pages/find-page-folder.j
 import { pageFolderOf, pageOf } from '../pages/page-response.js';
 import { runDataSources } from '../pages/run-data-sources.js';
 import type { StudioPageFolder } from '../pages/studio-data.js';
-import { withTimeout } from '../run/with-timeout.js';
+import { runExtension } from '../run/run-extension.js';
 import { sessionCopy, type IncomingSession } from '../session/incoming-session.js';
 import { sendExtensionFailure } from './extension-failure.js';
 import { readRequestSession } from './read-session.js';
@@ -50,7 +50,7 @@ async function resolvePage(state: HubState, bundle: ExtensionBundle, path: strin
   const handler = bundle.dynamicPageHandler;
   if (handler === undefined) return { kind: 'not-found', message: `No page for "${path}": no static page folder has this path and the bundle has no dynamic page handler.` };
   const frontasticContext = frontasticContextFor(call.req, state.options);
-  const result = await withTimeout(() => handler(requestFor(), { frontasticContext, request: requestFor() }), state.options.timeoutMs, 'dynamic page handler');
+  const result = await runExtension(state, 'dynamic page handler', call.requestId, () => handler(requestFor(), { frontasticContext, request: requestFor() }));
   return outcomeOfDynamicResult(state, result, path);
 }
 
@@ -74,7 +74,7 @@ async function answerPage(state: HubState, call: RouteCall, path: string, incomi
       return;
     case 'page': {
       const { folder, master } = outcome;
-      const run = await runDataSources(bundle, folder, frontasticContextFor(call.req, state.options), requestFor, state.options.timeoutMs);
+      const run = await runDataSources(bundle, folder, frontasticContextFor(call.req, state.options), requestFor, (what, invoke) => runExtension(state, what, call.requestId, invoke));
       if (run.failures.length > 0) {
         const problem = redact(run.failures.join('; '));
         call.res.setHeader(HEADER.extensionError, headerText(problem));
