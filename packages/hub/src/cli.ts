@@ -1,4 +1,4 @@
-import { hubOptionsFromEnv } from './env-options.js';
+import { hubOptionsFromCommandLine } from './command-line.js';
 import { HubError } from './errors.js';
 import { startHub } from './hub.js';
 import { guardProcessAgainstBundleFaults } from './run/process-guard.js';
@@ -7,7 +7,7 @@ import { guardProcessAgainstBundleFaults } from './run/process-guard.js';
 // This program owns the process, so it is the one that keeps a bundle's stray failures from ending it.
 guardProcessAgainstBundleFaults();
 try {
-  const hub = await startHub(hubOptionsFromEnv());
+  const hub = await startHub(hubOptionsFromCommandLine(process.argv.slice(2)));
   const stop = (): void => {
     hub.close().then(
       () => process.exit(0),

@@ -43,6 +43,7 @@ export function hubOptionsFromEnv(env: NodeJS.ProcessEnv = process.env, cwd: str
     const file = resolve(cwd, env['HUB_PROJECT_CONFIG']);
     options.projectConfiguration = jsonFile(file, 'HUB_PROJECT_CONFIG') as Record<string, Record<string, unknown>>;
   }
+  if (env['HUB_PROJECT']) options.project = resolve(cwd, env['HUB_PROJECT']);
   if (env['HUB_FEATURE_FLAGS']) {
     options.featureFlags = Object.fromEntries((list(env['HUB_FEATURE_FLAGS']) ?? []).map((flag) => (flag.startsWith('!') ? [flag.slice(1), false] : [flag, true])));
   }

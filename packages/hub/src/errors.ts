@@ -7,6 +7,8 @@ export type HubErrorCode =
   | 'BUNDLE_INVALID'
   | 'PAGES_FILE_INVALID'
   | 'PROJECT_CONFIGURATION_INVALID'
+  | 'PROJECT_FILE_INVALID'
+  | 'PROJECT_INVALID'
   | 'SESSION_SECRET_MISSING'
   | 'SESSION_SECRET_TOO_SHORT'
   | 'DEVELOPMENT_SECRET_IN_PRODUCTION'
@@ -48,6 +50,20 @@ export class PagesFileError extends HubError {
 export class ProjectConfigurationError extends HubError {
   constructor(message: string, options?: { cause?: unknown }) {
     super('PROJECT_CONFIGURATION_INVALID', message, options);
+  }
+}
+
+/** The project file (`project.yml` style YAML, or JSON) cannot be read or does not parse. */
+export class ProjectFileError extends HubError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('PROJECT_FILE_INVALID', message, options);
+  }
+}
+
+/** The project (`frontasticContext.project`) has a field of the wrong type, a missing or an unknown one. */
+export class ProjectError extends HubError {
+  constructor(message: string) {
+    super('PROJECT_INVALID', message);
   }
 }
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { BundleHolder } from './bundle/bundle-holder.js';
+import { ProjectConfigurationError } from './errors.js';
 import { handleCors } from './http/cors.js';
 import { HEADER } from './http/header-names.js';
 import { sendError } from './http/respond.js';
@@ -47,6 +48,15 @@ function splitUrl(url: string): { path: string; search: string } {
   return mark === -1 ? { path: url, search: '' } : { path: url.slice(0, mark), search: url.slice(mark + 1) };
 }
 
+/** Extensions get a JSON copy of the context on every call, as the platform sends it: it must survive one. */
+function assertJson(context: unknown): void {
+  try {
+    JSON.stringify(context);
+  } catch (error) {
+    throw new ProjectConfigurationError(`The project or project configuration cannot be sent to extensions as JSON (${error instanceof Error ? error.message : String(error)}); give plain values only.`);
+  }
+}
+
 /**
  * Starts the local API hub on 127.0.0.1. Throws a `HubError` (bundle that fails to load, invalid pages,
  * missing secret in production, …) before listening, so a broken set-up never half-starts.
@@ -54,6 +64,7 @@ function splitUrl(url: string): { path: string; search: string } {
 export async function startHub(options: HubOptions = {}): Promise<Hub> {
   const logger = redactingLogger(options.logger ?? createConsoleLogger());
   const resolved = resolveHubOptions(options, flattenProjectConfiguration(options.projectConfiguration));
+  assertJson(resolved.context);
   const secrets = resolveSecrets(options.sessionSecrets, resolved.environment);
   const reportBundleFault = (fault: BundleFault): void =>
     logger.log('error', 'bundle code failed after its answer (a promise it did not await, a timer); the hub keeps serving', {

@@ -1,6 +1,10 @@
 export { startHub, type Hub } from './hub.js';
 export { DEFAULT_BUNDLE, DEFAULT_BODY_LIMIT_BYTES, DEFAULT_CORS_ORIGINS, DEFAULT_TIMEOUT_MS, type HubOptions } from './options.js';
 export { hubOptionsFromEnv } from './env-options.js';
+export { hubOptionsFromCommandLine } from './command-line.js';
+export { parseProject, DEFAULT_PROJECT, type ProjectSettings } from './project/project.js';
+export { readProjectFile } from './project/read-project-file.js';
+export { resolveLocale } from './project/resolve-locale.js';
 export { HEADER } from './http/header-names.js';
 export { encodeSession, decodeSession, type SessionData, type DecodeResult, type TokenRejection } from './session/codec.js';
 export { deriveSessionKey, deriveSessionKeys, type SessionKey } from './session/keys.js';

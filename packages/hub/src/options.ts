@@ -1,8 +1,9 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HubOptionsError } from './errors.js';
-import type { FrontasticContext, Project } from './bundle/extension-types.js';
+import type { FrontasticContext } from './bundle/extension-types.js';
 import type { HubLogger } from './log/logger.js';
+import { resolveProject, type ProjectSettings } from './project/resolve-project.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const DEFAULT_BUNDLE = resolve(REPO_ROOT, 'packages/extensions/build/bundle.min.js');
@@ -17,7 +18,8 @@ export interface HubOptions {
   pages?: string | object;
   /** Studio project configuration as sections `{ "<section>": { "<field>": value } }`; extensions see it flattened. */
   projectConfiguration?: Record<string, Record<string, unknown>>;
-  project?: Partial<Project>;
+  /** `frontasticContext.project`: a project file (`project.yml`-style YAML, or JSON) or the settings themselves. */
+  project?: string | ProjectSettings;
   featureFlags?: Record<string, boolean>;
   /** `development` (default), `staging` or `production`, passed to extensions as `frontasticContext.environment`. */
   environment?: string;
@@ -53,17 +55,6 @@ export interface ResolvedHubOptions {
 function positive(value: number, name: string): number {
   if (!Number.isFinite(value) || value <= 0) throw new HubOptionsError(`${name} must be a positive number, got ${value}.`);
   return value;
-}
-
-export function resolveProject(project: Partial<Project> | undefined): Project {
-  return {
-    projectId: project?.projectId ?? 'local',
-    name: project?.name ?? 'Local project',
-    customer: project?.customer ?? 'local',
-    configuration: project?.configuration ?? {},
-    locales: project?.locales ?? ['en_US'],
-    defaultLocale: project?.defaultLocale ?? project?.locales?.[0] ?? 'en_US',
-  };
 }
 
 export function resolveHubOptions(options: HubOptions, projectConfiguration: Record<string, unknown>): ResolvedHubOptions {

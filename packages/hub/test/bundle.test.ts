@@ -22,7 +22,7 @@ describe('loading a bundle built the platform way', () => {
     try {
       const raw = await rawCall(`${hub.url}/frontastic/action/hello/world`, { body: '{}' });
       expect(raw.json()).toEqual({ hello: 'world' });
-      expect((await rawCall(`${hub.url}/frontastic/page`, { headers: { 'Frontastic-Path': '/' } })).status).toBe(404);
+      expect((await rawCall(`${hub.url}/frontastic/page`, { headers: { 'Frontastic-Path': '/', 'Frontastic-Locale': 'en_US' } })).status).toBe(404);
     } finally {
       await hub.close();
     }

@@ -17,7 +17,7 @@ let hub: TestHub;
 let sdk: SDK;
 
 beforeAll(async () => {
-  hub = await startTestHub({ timeoutMs: 200 });
+  hub = await startTestHub({ timeoutMs: 200, project: { projectId: 'pages-test', locales: ['en_US', 'de_DE'] } });
   sdk = createSdk(hub.url, 'de-DE');
 });
 
@@ -47,7 +47,7 @@ describe('static pages', () => {
   });
 
   it('matches paths with or without a trailing slash and serves the page even when some data sources fail', async () => {
-    const raw = await rawCall(`${hub.url}/frontastic/page`, { headers: { 'Frontastic-Path': '/broken' } });
+    const raw = await rawCall(`${hub.url}/frontastic/page`, { headers: { 'Frontastic-Path': '/broken', 'Frontastic-Locale': 'de_DE' } });
     expect(raw.status).toBe(200);
     const { data } = raw.json() as PageData;
     expect(Object.keys(data.dataSources)).toEqual(['ds-ok']);
@@ -91,7 +91,7 @@ describe('dynamic pages', () => {
     const missing = await sdk.page.getPage({ path: '/does/not/exist' });
     expect(missing.isError).toBe(true);
     expect(missing.isError && missing.error['code']).toBe('PAGE_NOT_FOUND');
-    const unmatched = await rawCall(`${hub.url}/frontastic/page`, { headers: { 'Frontastic-Path': '/unmatched-type' } });
+    const unmatched = await rawCall(`${hub.url}/frontastic/page`, { headers: { 'Frontastic-Path': '/unmatched-type', 'Frontastic-Locale': 'de_DE' } });
     expect(unmatched.status).toBe(404);
     expect(unmatched.json()).toMatchObject({ code: 'PAGE_NOT_FOUND', message: expect.stringContaining('test/nowhere') });
   });
@@ -100,7 +100,7 @@ describe('dynamic pages', () => {
     ['/handler-throws', 'EXTENSION_FAILED'],
     ['/handler-slow', 'EXTENSION_TIMEOUT'],
   ])('%s gives a 500 JSON error', async (path, code) => {
-    const raw = await rawCall(`${hub.url}/frontastic/page`, { headers: { 'Frontastic-Path': path } });
+    const raw = await rawCall(`${hub.url}/frontastic/page`, { headers: { 'Frontastic-Path': path, 'Frontastic-Locale': 'de_DE' } });
     expect(raw.status).toBe(500);
     expect(raw.json()).toMatchObject({ code });
   });
@@ -170,7 +170,7 @@ describe('the Studio pages file', () => {
     writeFileSync(file, pages('first'));
     const local = await startTestHub({ pages: file, watch: true });
     try {
-      const pageId = async () => ((await rawCall(`${local.url}/frontastic/page`, { headers: { 'Frontastic-Path': '/' } })).json() as PageData).page.pageId;
+      const pageId = async () => ((await rawCall(`${local.url}/frontastic/page`, { headers: { 'Frontastic-Path': '/', 'Frontastic-Locale': 'en_US' } })).json() as PageData).page.pageId;
       expect(await pageId()).toBe('first');
       writeFileSync(file, pages('second-version'));
       expect(await pageId()).toBe('second-version');

@@ -130,7 +130,7 @@ describe('the four session rules, through the real frontend-sdk', () => {
     const pdp = dataOf(await sdk.page.getPage<{ data: { dataSources: Record<string, { sessionData: unknown }> } }>({ path: '/p/shoe', serverOptions: browser.serverOptions }));
     expect(pdp.data.dataSources['__master']?.sessionData).toEqual({ cartId: 'cart-5' });
     expect(browser.sessionCookie()).toBe(before);
-    const raw = await rawCall(`${hub.url}/frontastic/page`, { token: before as string, headers: { 'Frontastic-Path': '/' } });
+    const raw = await rawCall(`${hub.url}/frontastic/page`, { token: before as string, headers: { 'Frontastic-Path': '/', 'Frontastic-Locale': 'en_US' } });
     expect(raw.status).toBe(200);
     expect(raw.headers.has(HEADER.session)).toBe(false);
     expect(await readSession(browser)).toEqual({ cartId: 'cart-5' });
@@ -170,7 +170,7 @@ describe('tokens that cannot be decoded reset the session to {}', () => {
   });
 
   it('also on page requests', async () => {
-    const raw = await rawCall(`${hub.url}/frontastic/page`, { token: 'garbage', headers: { 'Frontastic-Path': '/' } });
+    const raw = await rawCall(`${hub.url}/frontastic/page`, { token: 'garbage', headers: { 'Frontastic-Path': '/', 'Frontastic-Locale': 'en_US' } });
     expect(raw.status).toBe(200);
     expect(raw.headers.get(HEADER.sessionInvalid)).toBe('malformed');
   });

@@ -8,3 +8,7 @@ export function findStaticFolder(data: StudioData, path: string): StudioPageFold
 export function findDynamicFolder(data: StudioData, dynamicPageType: string): StudioPageFolder | undefined {
   return data.pageFolders.find((folder) => folder.dynamicPageType === dynamicPageType);
 }
+
+export function findFolderById(data: StudioData, pageFolderId: string): StudioPageFolder | undefined {
+  return data.pageFolders.find((folder) => folder.pageFolderId === pageFolderId);
+}

@@ -1,11 +1,19 @@
 import type { DataSourceHandler, ExtensionBundle, ExtensionRequest, FrontasticContext } from '../bundle/extension-types.js';
-import { pageFolderOf, pageOf, tasticsUsing } from './page-response.js';
-import type { StudioPageFolder } from './studio-data.js';
+import { dataSourceConfigurationsOf, pageFolderOf, pageOf, tasticsUsing, type RenderedFolder } from './page-response.js';
 
 export interface DataSourceRun {
   readonly payloads: Record<string, unknown>;
   /** One line per data source that is missing from the bundle, threw, timed out or returned no payload. */
   readonly failures: string[];
+}
+
+export interface DataSourceRunInput {
+  readonly bundle: ExtensionBundle;
+  readonly rendered: RenderedFolder;
+  readonly frontasticContext: FrontasticContext;
+  readonly requestFor: () => ExtensionRequest;
+  /** Calls into bundle code within the hub's limits (see `runExtension`). */
+  readonly runExtension: (what: string, run: () => unknown) => Promise<unknown>;
 }
 
 function describe(error: unknown): string {
@@ -15,22 +23,23 @@ function describe(error: unknown): string {
 }
 
 /**
- * Runs every data source of the page folder in parallel, each with read-only session data
- * (whatever a data source returns besides its payload is ignored, as on the platform).
+ * Runs every data source of the page folder in parallel, each with read-only session data (whatever a data
+ * source returns besides its payload is ignored, as on the platform). A configuration with a preloaded value
+ * (a dynamic page's `__master`) is not run: its value is its payload, as the platform does.
  */
-export async function runDataSources(
-  bundle: ExtensionBundle,
-  folder: StudioPageFolder,
-  frontasticContext: FrontasticContext,
-  requestFor: () => ExtensionRequest,
-  runExtension: (what: string, run: () => unknown) => Promise<unknown>,
-): Promise<DataSourceRun> {
+export async function runDataSources(input: DataSourceRunInput): Promise<DataSourceRun> {
+  const { bundle, rendered, frontasticContext, requestFor, runExtension } = input;
   const payloads: Record<string, unknown> = {};
   const failures: string[] = [];
-  const page = pageOf(folder);
-  const pageFolder = pageFolderOf(folder);
+  // Each data source gets its own copy, as the platform's JSON transport gives it: what one changes, the others never see.
+  const pageJson = JSON.stringify(pageOf(rendered.folder));
+  const pageFolderJson = JSON.stringify(pageFolderOf(rendered, frontasticContext.project.locales));
   await Promise.all(
-    folder.dataSourceConfigurations.map(async (configuration) => {
+    dataSourceConfigurationsOf(rendered).map(async (configuration) => {
+      if (configuration.preloadedValue !== null) {
+        payloads[configuration.dataSourceId] = configuration.preloadedValue;
+        return;
+      }
       const label = `data source ${configuration.dataSourceId} (${configuration.type})`;
       const handler: DataSourceHandler | undefined = bundle.dataSources[configuration.type];
       if (handler === undefined) {
@@ -38,8 +47,16 @@ export async function runDataSources(
         return;
       }
       try {
+        const usingTastics = tasticsUsing(rendered.folder, configuration.dataSourceId);
         const result = await runExtension(label, () =>
-          handler({ ...configuration, preloadedValue: null }, { frontasticContext, pageFolder, page, usingTastics: tasticsUsing(folder, configuration.dataSourceId), request: requestFor() }),
+          handler(JSON.parse(JSON.stringify(configuration)) as typeof configuration, {
+            frontasticContext: JSON.parse(JSON.stringify(frontasticContext)) as FrontasticContext,
+            pageFolder: JSON.parse(pageFolderJson) as unknown,
+            page: JSON.parse(pageJson) as unknown,
+            usingTastics,
+            request: requestFor(),
+            isPreview: false,
+          }),
         );
         if (typeof result !== 'object' || result === null || !('dataSourcePayload' in result)) {
           failures.push(`${label}: returned no dataSourcePayload`);

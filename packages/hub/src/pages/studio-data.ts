@@ -43,6 +43,10 @@ export interface StudioPageFolder {
   name: string;
   path: string | undefined;
   dynamicPageType: string | undefined;
+  /**
+   * Dynamic folders always hold the `__master` data source configuration (Studio adds it; its type is the
+   * dynamic page schema's `dataSourceType`); the page API fills its `preloadedValue` with the handler's payload.
+   */
   configuration: Record<string, unknown>;
   dataSourceConfigurations: StudioDataSourceConfiguration[];
   page: StudioPage;
@@ -53,6 +57,9 @@ export interface StudioData {
 }
 
 const SECTION_NAMES: readonly SectionName[] = ['head', 'main', 'footer'];
+
+/** The data source a dynamic page handler's `dataSourcePayload` fills. */
+export const MASTER_DATA_SOURCE_ID = '__master';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -116,30 +123,52 @@ function parsePage(value: unknown, where: string): StudioPage {
   return { pageId: str(value['pageId'], `${where}.pageId`), state: optionalStr(value['state'], `${where}.state`) ?? 'published', sections };
 }
 
+function parseDataSourceConfigurations(value: unknown, where: string): StudioDataSourceConfiguration[] {
+  return list(value, `${where}.dataSourceConfigurations`).map((entry, index) => {
+    const at = `${where}.dataSourceConfigurations[${index}]`;
+    const configuration = obj(entry, at);
+    const dataSourceId = str(configuration['dataSourceId'], `${at}.dataSourceId`);
+    return {
+      dataSourceId,
+      type: str(configuration['type'], `${at}.type`),
+      name: optionalStr(configuration['name'], `${at}.name`) ?? dataSourceId,
+      configuration: obj(configuration['configuration'], `${at}.configuration`),
+    };
+  });
+}
+
+/** A dynamic folder's `__master` entry: as listed, or added with the folder's `dataSourceType`. */
+function withMaster(entries: StudioDataSourceConfiguration[], dataSourceType: string | undefined, dynamicPageType: string, where: string): StudioDataSourceConfiguration[] {
+  const listed = entries.find((entry) => entry.dataSourceId === MASTER_DATA_SOURCE_ID);
+  if (listed !== undefined) {
+    if (dataSourceType !== undefined && listed.type !== dataSourceType) fail(`${where}.dataSourceType`, `is "${dataSourceType}" but the listed __master data source has type "${listed.type}"; keep one of them`);
+    return entries;
+  }
+  return [{ dataSourceId: MASTER_DATA_SOURCE_ID, type: dataSourceType ?? dynamicPageType, name: MASTER_DATA_SOURCE_ID, configuration: {} }, ...entries];
+}
+
 function parseFolder(value: unknown, where: string): StudioPageFolder {
   const folder = obj(value, where);
   const path = optionalStr(folder['path'], `${where}.path`);
   const dynamicPageType = optionalStr(folder['dynamicPageType'], `${where}.dynamicPageType`);
   if ((path === undefined) === (dynamicPageType === undefined)) fail(where, 'needs exactly one of "path" (static page) or "dynamicPageType" (dynamic page)');
   if (path !== undefined && !path.startsWith('/')) fail(`${where}.path`, 'must start with "/"');
+  const dataSourceType = optionalStr(folder['dataSourceType'], `${where}.dataSourceType`);
+  if (dataSourceType !== undefined && dynamicPageType === undefined) fail(`${where}.dataSourceType`, 'belongs to dynamic page folders (the type of their __master data source)');
   const pageFolderId = str(folder['pageFolderId'], `${where}.pageFolderId`);
+  const entries = parseDataSourceConfigurations(folder['dataSourceConfigurations'], where);
+  const ids = new Set<string>();
+  for (const entry of entries) {
+    if (ids.has(entry.dataSourceId)) fail(`${where}.dataSourceConfigurations`, `lists dataSourceId "${entry.dataSourceId}" twice`);
+    ids.add(entry.dataSourceId);
+  }
   return {
     pageFolderId,
     name: optionalStr(folder['name'], `${where}.name`) ?? pageFolderId,
     path,
     dynamicPageType,
     configuration: obj(folder['configuration'], `${where}.configuration`),
-    dataSourceConfigurations: list(folder['dataSourceConfigurations'], `${where}.dataSourceConfigurations`).map((entry, index) => {
-      const at = `${where}.dataSourceConfigurations[${index}]`;
-      const configuration = obj(entry, at);
-      const dataSourceId = str(configuration['dataSourceId'], `${at}.dataSourceId`);
-      return {
-        dataSourceId,
-        type: str(configuration['type'], `${at}.type`),
-        name: optionalStr(configuration['name'], `${at}.name`) ?? dataSourceId,
-        configuration: obj(configuration['configuration'], `${at}.configuration`),
-      };
-    }),
+    dataSourceConfigurations: dynamicPageType === undefined ? entries : withMaster(entries, dataSourceType, dynamicPageType, where),
     page: parsePage(folder['page'], `${where}.page`),
   };
 }
