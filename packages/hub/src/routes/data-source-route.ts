@@ -1,10 +1,11 @@
 import type { ExtensionRequest } from '../bundle/extension-types.js';
 import type { HubState, RouteCall } from '../hub-state.js';
-import { buildExtensionRequest, frontasticContextFor } from '../http/extension-request.js';
+import { buildExtensionRequest, frontasticContextFor, pageLocaleOf } from '../http/extension-request.js';
 import { parseQuery } from '../http/parse-query.js';
 import { readBody } from '../http/read-body.js';
 import { sendError, sendJson } from '../http/respond.js';
 import { findFolderById } from '../pages/find-page-folder.js';
+import { pageRequestFor } from '../pages/page-request.js';
 import { dataSourceConfigurationsOf, pageFolderOf, pageOf, tasticsUsing, type RenderedFolder } from '../pages/page-response.js';
 import { resolvePage } from '../pages/resolve-page.js';
 import { runExtension } from '../run/run-extension.js';
@@ -100,7 +101,9 @@ export async function dataSourceRoute(state: HubState, call: RouteCall, type: st
   try {
     let rendered: RenderedFolder | undefined;
     if (typeof input.value['path'] === 'string') {
-      const outcome = await resolvePage({ studio: state.studio.current(), bundle: state.bundles.current, path: input.value['path'], frontasticContext, requestFor, runExtension: run });
+      const pagePath = input.value['path'];
+      const pageRequest = pageRequestFor(call, { path: pagePath, locale: pageLocaleOf(call.req) ?? frontasticContext.project.defaultLocale, query: {} }, incoming);
+      const outcome = await resolvePage({ studio: state.studio.current(), bundle: state.bundles.current, path: pagePath, frontasticContext, requestFor: pageRequest, runExtension: run });
       if (outcome.kind !== 'page') {
         sendError(call.res, 404, 'PAGE_NOT_FOUND', outcome.kind === 'redirect' ? `"${input.value['path']}" redirects to ${String(outcome.body['target'])}; give that path.` : outcome.message, call.requestId);
         return;

@@ -1,25 +1,22 @@
-import type { ExtensionRequest } from '../bundle/extension-types.js';
 import type { HubState, RouteCall } from '../hub-state.js';
-import { buildExtensionRequest, frontasticContextFor, pageLocaleOf } from '../http/extension-request.js';
+import { frontasticContextFor, pageLocaleOf } from '../http/extension-request.js';
 import { HEADER, headerText } from '../http/header-names.js';
 import { parseQuery } from '../http/parse-query.js';
 import { readBody } from '../http/read-body.js';
 import { sendError, sendJson } from '../http/respond.js';
 import { redact } from '../log/logger.js';
+import { pageRequestFor } from '../pages/page-request.js';
 import { pageFolderOf, pageOf } from '../pages/page-response.js';
 import { resolvePage } from '../pages/resolve-page.js';
 import { runDataSources } from '../pages/run-data-sources.js';
 import { runExtension } from '../run/run-extension.js';
-import { sessionCopy, type IncomingSession } from '../session/incoming-session.js';
+import type { IncomingSession } from '../session/incoming-session.js';
 import { sendExtensionFailure } from './extension-failure.js';
 import { readRequestSession } from './read-session.js';
 
 async function answerPage(state: HubState, call: RouteCall, path: string, locale: string, incoming: IncomingSession): Promise<void> {
   const bundle = state.bundles.current;
-  const query = parseQuery(call.search);
-  // The dynamic page handler reads path and locale from the query too (B2C templates do), so both are set.
-  const requestFor = (): ExtensionRequest =>
-    buildExtensionRequest(call.req, { path, query: { ...query, path, locale }, body: undefined, sessionData: sessionCopy(incoming), frontasticRequestId: call.requestId });
+  const requestFor = pageRequestFor(call, { path, locale, query: parseQuery(call.search) }, incoming);
   const frontasticContext = frontasticContextFor(call.req, state.options);
   const run = (what: string, invoke: () => unknown): Promise<unknown> => runExtension(state, what, call.requestId, invoke);
   const outcome = await resolvePage({ studio: state.studio.current(), bundle, path, frontasticContext, requestFor, runExtension: run });
