@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { HubOptionsError } from './errors.js';
+import { HubOptionsError, UnknownEnvironmentError } from './errors.js';
 import type { FrontasticContext, Project } from './bundle/extension-types.js';
 import type { HubLogger } from './log/logger.js';
 
@@ -9,6 +9,9 @@ export const DEFAULT_BUNDLE = resolve(REPO_ROOT, 'packages/extensions/build/bund
 export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 export const DEFAULT_CORS_ORIGINS = ['http://localhost:3000', 'http://127.0.0.1:3000'];
+/** The platform's environments. Anything else is refused: a typo must not fall back to development's defaults. */
+export const ENVIRONMENTS = ['development', 'staging', 'production'] as const;
+export type HubEnvironment = (typeof ENVIRONMENTS)[number];
 
 export interface HubOptions {
   /** The extensions bundle (CommonJS). Default: `packages/extensions/build/bundle.min.js` under the repository root. */
@@ -19,7 +22,10 @@ export interface HubOptions {
   projectConfiguration?: Record<string, Record<string, unknown>>;
   project?: Partial<Project>;
   featureFlags?: Record<string, boolean>;
-  /** `development` (default), `staging` or `production`, passed to extensions as `frontasticContext.environment`. */
+  /**
+   * `development` (default), `staging` or `production`, passed to extensions as `frontasticContext.environment`.
+   * Anything else is refused; every environment but `development` needs a real session secret.
+   */
   environment?: string;
   /** Default 8080; 0 picks a free port. The hub only ever binds 127.0.0.1. */
   port?: number;
@@ -39,7 +45,7 @@ export interface HubOptions {
 export interface ResolvedHubOptions {
   bundle: string;
   pages: string | object | undefined;
-  environment: string;
+  environment: HubEnvironment;
   port: number;
   timeoutMs: number;
   sessionSecrets: readonly string[] | undefined;
@@ -66,8 +72,14 @@ export function resolveProject(project: Partial<Project> | undefined): Project {
   };
 }
 
+function environmentOf(value: string | undefined): HubEnvironment {
+  const environment = value ?? 'development';
+  if (!(ENVIRONMENTS as readonly string[]).includes(environment)) throw new UnknownEnvironmentError(environment, ENVIRONMENTS);
+  return environment as HubEnvironment;
+}
+
 export function resolveHubOptions(options: HubOptions, projectConfiguration: Record<string, unknown>): ResolvedHubOptions {
-  const environment = options.environment ?? 'development';
+  const environment = environmentOf(options.environment);
   const port = options.port ?? 8080;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new HubOptionsError(`port must be an integer from 0 to 65535, got ${port}.`);
   return {
