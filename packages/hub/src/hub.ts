@@ -65,6 +65,8 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const requestId = randomUUID();
     res.setHeader(HEADER.requestId, requestId);
+    // Every answer is built for one shopper's session (or is a developer's view): no cache may keep it.
+    res.setHeader('Cache-Control', 'no-store');
     if (handleCors(req, res, origins)) return;
     const { path, search } = splitUrl(req.url ?? '/');
     route(state, { req, res, path, search, requestId }).catch((error: unknown) => {
