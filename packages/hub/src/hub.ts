@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { BundleHolder } from './bundle/bundle-holder.js';
 import { handleCors } from './http/cors.js';
+import { applyServerLimits, connectionsCheckingInterval } from './http/server-limits.js';
 import { HEADER } from './http/header-names.js';
 import { sendError } from './http/respond.js';
 import type { HubState } from './hub-state.js';
@@ -62,7 +63,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
   const state: HubState = { options: resolved, bundles, studio, keys, issuingKey, tokenCache: new TokenCache(), logger, usesDevelopmentSecret: secrets.isDevelopmentDefault };
   const origins = new Set(resolved.corsOrigins);
 
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+  const server = createServer({ connectionsCheckingInterval: connectionsCheckingInterval(resolved.serverLimits) }, (req: IncomingMessage, res: ServerResponse) => {
     const requestId = randomUUID();
     res.setHeader(HEADER.requestId, requestId);
     // Every answer is built for one shopper's session (or is a developer's view): no cache may keep it.
@@ -75,7 +76,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       else res.destroy();
     });
   });
-  server.keepAliveTimeout = 5_000;
+  applyServerLimits(server, resolved.serverLimits);
 
   const port = await listen(server, resolved.port);
   if (resolved.watch) bundles.watch(resolved.watchIntervalMs);

@@ -1,6 +1,7 @@
 export { startHub, type Hub } from './hub.js';
 export { DEFAULT_BUNDLE, DEFAULT_BODY_LIMIT_BYTES, DEFAULT_CORS_ORIGINS, DEFAULT_TIMEOUT_MS, type HubOptions } from './options.js';
 export { hubOptionsFromEnv } from './env-options.js';
+export { DEFAULT_SERVER_LIMITS, type ServerLimits } from './http/server-limits.js';
 export { HEADER } from './http/header-names.js';
 export { encodeSession, decodeSession, type SessionData, type DecodeResult, type TokenRejection } from './session/codec.js';
 export { deriveSessionKey, deriveSessionKeys, type SessionKey } from './session/keys.js';

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { HubOptionsError, UnknownEnvironmentError } from './errors.js';
 import type { FrontasticContext, Project } from './bundle/extension-types.js';
 import type { HubLogger } from './log/logger.js';
+import { resolveServerLimits, type ServerLimits } from './http/server-limits.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const DEFAULT_BUNDLE = resolve(REPO_ROOT, 'packages/extensions/build/bundle.min.js');
@@ -40,6 +41,8 @@ export interface HubOptions {
   watch?: boolean;
   watchIntervalMs?: number;
   logger?: HubLogger;
+  /** Header, request and keep-alive timeouts and the connection cap (defaults: 10 s, 30 s, 5 s, 1000). */
+  serverLimits?: Partial<ServerLimits>;
 }
 
 export interface ResolvedHubOptions {
@@ -53,6 +56,7 @@ export interface ResolvedHubOptions {
   bodyLimitBytes: number;
   watch: boolean;
   watchIntervalMs: number;
+  serverLimits: ServerLimits;
   context: Omit<FrontasticContext, 'locale'>;
 }
 
@@ -93,6 +97,7 @@ export function resolveHubOptions(options: HubOptions, projectConfiguration: Rec
     bodyLimitBytes: positive(options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES, 'bodyLimitBytes'),
     watch: options.watch ?? environment === 'development',
     watchIntervalMs: positive(options.watchIntervalMs ?? 300, 'watchIntervalMs'),
+    serverLimits: resolveServerLimits(options.serverLimits),
     context: { environment, project: resolveProject(options.project), projectConfiguration, featureFlags: options.featureFlags ?? {} },
   };
 }
