@@ -2,9 +2,10 @@ import { authenticate } from './auth/bearer.js';
 import { registerOAuthRoutes } from './auth/oauth-routes.js';
 import { registerProductSearchRoute } from './catalogue/search.js';
 import { validateCartDraft } from './carts/draft-validation.js';
+import { assertCartUpdatable } from './carts/modifiable.js';
 import { validateCartUpdate } from './carts/update-validation.js';
 import type { ApiContext, PlatformContext } from './context.js';
-import { concurrentModification, resourceNotFound } from './errors.js';
+import { resourceNotFound } from './errors.js';
 import { jsonObjectBody } from './http/body.js';
 import { checkPaging } from './http/paging.js';
 import { Router } from './http/router.js';
@@ -73,7 +74,7 @@ async function updateCart(request: PlatformRequest, params: Record<string, strin
   if (id === 'replicate' || id.startsWith('key=')) return forward(request, ctx);
   const update = validateCartUpdate(jsonObjectBody(request), false);
   const cart = await ctx.gateway.findCart(id);
-  if (cart && cart.version !== update.version) throw concurrentModification(cart.id, update.version, cart.version);
+  if (cart) assertCartUpdatable(cart, update.version);
   return forward(request, ctx);
 }
 
