@@ -10,11 +10,12 @@ export interface TokenResponse {
 }
 
 export type TokenCheck =
-  | { readonly ok: true; readonly principal: Principal }
+  | { readonly ok: true; readonly principal: Principal; readonly scope: string }
   | { readonly ok: false; readonly reason: 'unknown' | 'expired' };
 
 interface AccessGrant {
   readonly principal: Principal;
+  readonly scope: string;
   readonly expiresAt: number;
   /** The refresh token this access token belongs to (issued with it or by it), if any. */
   readonly refreshToken: string | undefined;
@@ -71,13 +72,13 @@ export class TokenStore {
     const grant = this.access.get(accessToken);
     if (!grant) return { ok: false, reason: 'unknown' };
     if (this.options.now() >= grant.expiresAt) return { ok: false, reason: 'expired' };
-    return { ok: true, principal: grant.principal };
+    return { ok: true, principal: grant.principal, scope: grant.scope };
   }
 
   private newAccessToken(principal: Principal, scope: string, refreshToken: string | undefined): TokenResponse {
     this.pruneNowAndThen();
     const accessToken = randomToken();
-    this.access.set(accessToken, { principal, expiresAt: this.options.now() + this.options.ttlSeconds * 1000, refreshToken });
+    this.access.set(accessToken, { principal, scope, expiresAt: this.options.now() + this.options.ttlSeconds * 1000, refreshToken });
     return { access_token: accessToken, token_type: 'Bearer', expires_in: this.options.ttlSeconds, scope };
   }
 

@@ -149,10 +149,14 @@ async function readRequest(req: IncomingMessage): Promise<PlatformRequest> {
   };
 }
 
+// The mock answers customers with their password (base64 of the clear text); commercetools never sends it.
+// Dropped here, where every answer passes, so no route (sign-in results, /me, expanded references) can leak it.
+const withoutPasswords = (key: string, value: unknown): unknown => (key === 'password' ? undefined : value);
+
 function send(res: ServerResponse, response: PlatformResponse): void {
   if (res.headersSent) return;
   const isText = typeof response.body === 'string';
-  const payload = response.body === undefined ? '' : isText ? (response.body as string) : JSON.stringify(response.body);
+  const payload = response.body === undefined ? '' : isText ? (response.body as string) : JSON.stringify(response.body, withoutPasswords);
   res.writeHead(response.status, {
     'content-type': isText ? (response.contentType ?? 'text/plain; charset=utf-8') : 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(payload),
