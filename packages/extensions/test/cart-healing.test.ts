@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Cart } from '../src/types/Cart.js';
 import type { Order } from '../src/types/Order.js';
-import { call, createBrowser, dataOf, startStore, type Browser, type TestStore } from './support/store.js';
+import { call, copyOfCookie, dataOf, startStore, type Browser, type TestStore } from './support/store.js';
 
 let store: TestStore;
 beforeAll(async () => {
@@ -18,11 +18,6 @@ async function act<T>(shopper: Browser, action: string, payload?: unknown): Prom
   return dataOf(await call<T>(store.sdk, shopper, action, payload));
 }
 
-function copyOf(shopper: Browser): Browser {
-  const copy = createBrowser();
-  copy.cookies['frontastic-session'] = shopper.sessionCookie() ?? '';
-  return copy;
-}
 
 interface PlatformCart {
   readonly cartState: string;
@@ -36,7 +31,7 @@ const contents = (cart: PlatformCart): Record<string, number> => Object.fromEntr
 async function checkedOutWithStaleCopy(): Promise<{ shopper: Browser; stale: Browser; order: Order; cartId: string; lineItemId: string }> {
   const shopper = store.shopper();
   const cart = await act<Cart>(shopper, 'cart/addToCart', { sku: 'MUG-ENAMEL-01', count: 2 });
-  const stale = copyOf(shopper);
+  const stale = copyOfCookie(shopper);
   const order = await act<Order>(shopper, 'cart/checkout', {});
   return { shopper, stale, order, cartId: cart.id ?? '', lineItemId: cart.lineItems[0]?.id ?? '' };
 }
@@ -91,7 +86,7 @@ describe('a cart that became someone else’s or was merged is replaced by the s
     await act(store.shopper(), 'account/register', { email, password });
     const guest = store.shopper();
     const guestCart = await act<Cart>(guest, 'cart/addToCart', { sku: 'VASE-CERAMIC-M' });
-    const stale = copyOf(guest);
+    const stale = copyOfCookie(guest);
     await act(guest, 'account/login', { email, password });
     const cart = await act<Cart>(stale, 'cart/addToCart', { sku: 'PAN-CAST-26' });
     expect(cart.id).not.toBe(guestCart.id);

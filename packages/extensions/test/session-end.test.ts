@@ -3,7 +3,7 @@ import { NO_FAULTS } from '@ctp-session/platform';
 import extensions from '../src/index.js';
 import type { Account } from '../src/types/Account.js';
 import type { Cart } from '../src/types/Cart.js';
-import { call, createBrowser, dataOf, startStore, type Browser, type TestStore } from './support/store.js';
+import { call, copyOfCookie, dataOf, startStore, type Browser, type TestStore } from './support/store.js';
 
 let store: TestStore;
 beforeAll(async () => {
@@ -21,13 +21,6 @@ async function act<T>(shopper: Browser, action: string, payload?: unknown): Prom
   return dataOf(await call<T>(store.sdk, shopper, action, payload));
 }
 
-/** A second jar holding exactly the cookie `shopper` has now: what an attacker (or a stale tab) keeps. */
-function copyOf(shopper: Browser): Browser {
-  const copy = createBrowser();
-  const token = shopper.sessionCookie();
-  if (token !== undefined) copy.cookies['frontastic-session'] = token;
-  return copy;
-}
 
 interface TokenTriple {
   accessToken: string;
@@ -111,8 +104,8 @@ describe('logout revokes the commercetools tokens', () => {
 describe('a session replayed after logout is a guest, never the customer', () => {
   it('getAccount, addToCart and the account page all treat the replayed session as signed out', async () => {
     const { shopper, email, cart } = await signedInCustomerWithCart();
-    const replay = copyOf(shopper);
-    const page = copyOf(shopper);
+    const replay = copyOfCookie(shopper);
+    const page = copyOfCookie(shopper);
     await act(shopper, 'account/logout');
 
     const account = await store.rawAction(replay, 'account/getAccount');

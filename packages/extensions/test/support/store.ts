@@ -8,6 +8,14 @@ import { createBrowser, createSdk, type Browser, type SDK } from '@ctp-session/h
 
 export { call, createBrowser, dataOf, type Browser, type SdkResponse } from '@ctp-session/hub/testing';
 
+/** A second jar holding exactly the cookie `shopper` has now: what a stale tab or an attacker keeps to replay. */
+export function copyOfCookie(shopper: Browser): Browser {
+  const copy = createBrowser();
+  const token = shopper.sessionCookie();
+  if (token !== undefined) copy.cookies['frontastic-session'] = token;
+  return copy;
+}
+
 const SESSION_SECRET = 'extensions-test-secret-0123456789abcdefghijklmnop';
 
 export interface TestStore {
