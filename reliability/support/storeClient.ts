@@ -27,7 +27,7 @@ export interface StoreClient {
   decode(token: string): Session | undefined;
   /** POST an action with plain fetch and any session token; the shopper's jar is not touched. */
   raw(action: string, body: string, token?: string, query?: string): Promise<RawAnswer>;
-  /** GET on the platform's HTTP API as the API client, outside any shopper's session. */
+  /** GET on the platform's HTTP API with a client credentials token (view_orders, view_customers), outside any shopper's session. */
   platformGet(path: string): Promise<unknown>;
   close(): Promise<void>;
 }
@@ -80,7 +80,8 @@ export async function openStore(options: StoreOptions = {}): Promise<StoreClient
       const tokenAnswer = await fetch(`${platform.authUrl}/oauth/token`, {
         method: 'POST',
         headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded' },
-        body: 'grant_type=client_credentials',
+        // A client credentials token with read scopes only: what an operator's report tool would hold.
+        body: new URLSearchParams({ grant_type: 'client_credentials', scope: `view_orders:${platform.projectKey} view_customers:${platform.projectKey}` }).toString(),
       });
       const { access_token } = (await tokenAnswer.json()) as { access_token: string };
       const answer = await fetch(`${platform.apiUrl}/${platform.projectKey}${path}`, { headers: { authorization: `Bearer ${access_token}` } });

@@ -13,6 +13,7 @@ export type HubErrorCode =
   | 'SESSION_SECRET_TOO_SHORT'
   | 'DEVELOPMENT_SECRET_IN_PRODUCTION'
   | 'OPTIONS_INVALID'
+  | 'ENVIRONMENT_UNKNOWN'
   | 'EXTENSION_TIMEOUT'
   | 'REQUEST_BODY_TOO_LARGE';
 
@@ -77,6 +78,13 @@ export class SessionSecretError extends HubError {
 export class HubOptionsError extends HubError {
   constructor(message: string) {
     super('OPTIONS_INVALID', message);
+  }
+}
+
+/** The environment is not one of the platform's three. */
+export class UnknownEnvironmentError extends HubError {
+  constructor(environment: string, known: readonly string[]) {
+    super('ENVIRONMENT_UNKNOWN', `The environment ${JSON.stringify(environment)} is not one of ${known.join(', ')}; set HUB_ENVIRONMENT (or the environment option) to one of them exactly.`);
   }
 }
 

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { BundleHolder } from './bundle/bundle-holder.js';
 import { ProjectConfigurationError } from './errors.js';
 import { handleCors } from './http/cors.js';
+import { applyServerLimits, connectionsCheckingInterval } from './http/server-limits.js';
 import { HEADER } from './http/header-names.js';
 import { sendError } from './http/respond.js';
 import type { HubState } from './hub-state.js';
@@ -83,9 +84,11 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
   const state: HubState = { options: resolved, bundles, studio, keys, issuingKey, tokenCache: new TokenCache(), logger, usesDevelopmentSecret: secrets.isDevelopmentDefault, reportBundleFault };
   const origins = new Set(resolved.corsOrigins);
 
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+  const server = createServer({ connectionsCheckingInterval: connectionsCheckingInterval(resolved.serverLimits) }, (req: IncomingMessage, res: ServerResponse) => {
     const requestId = randomUUID();
     res.setHeader(HEADER.requestId, requestId);
+    // Every answer is built for one shopper's session (or is a developer's view): no cache may keep it.
+    res.setHeader('Cache-Control', 'no-store');
     if (handleCors(req, res, origins)) return;
     const { path, search } = splitUrl(req.url ?? '/');
     route(state, { req, res, path, search, requestId }).catch((error: unknown) => {
@@ -94,7 +97,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       else res.destroy();
     });
   });
-  server.keepAliveTimeout = 5_000;
+  applyServerLimits(server, resolved.serverLimits);
 
   const port = await listen(server, resolved.port);
   if (resolved.watch) bundles.watch(resolved.watchIntervalMs);

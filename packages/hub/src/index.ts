@@ -5,6 +5,7 @@ export { hubOptionsFromCommandLine } from './command-line.js';
 export { parseProject, DEFAULT_PROJECT, type ProjectSettings } from './project/project.js';
 export { readProjectFile } from './project/read-project-file.js';
 export { resolveLocale } from './project/resolve-locale.js';
+export { DEFAULT_SERVER_LIMITS, type ServerLimits } from './http/server-limits.js';
 export { HEADER } from './http/header-names.js';
 export { encodeSession, decodeSession, type SessionData, type DecodeResult, type TokenRejection } from './session/codec.js';
 export { deriveSessionKey, deriveSessionKeys, type SessionKey } from './session/keys.js';

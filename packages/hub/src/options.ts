@@ -1,15 +1,19 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { HubOptionsError } from './errors.js';
+import { HubOptionsError, UnknownEnvironmentError } from './errors.js';
 import type { FrontasticContext } from './bundle/extension-types.js';
 import type { HubLogger } from './log/logger.js';
 import { resolveProject, type ProjectSettings } from './project/resolve-project.js';
+import { resolveServerLimits, type ServerLimits } from './http/server-limits.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const DEFAULT_BUNDLE = resolve(REPO_ROOT, 'packages/extensions/build/bundle.min.js');
 export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 export const DEFAULT_CORS_ORIGINS = ['http://localhost:3000', 'http://127.0.0.1:3000'];
+/** The platform's environments. Anything else is refused: a typo must not fall back to development's defaults. */
+export const ENVIRONMENTS = ['development', 'staging', 'production'] as const;
+export type HubEnvironment = (typeof ENVIRONMENTS)[number];
 
 export interface HubOptions {
   /** The extensions bundle (CommonJS). Default: `packages/extensions/build/bundle.min.js` under the repository root. */
@@ -21,7 +25,10 @@ export interface HubOptions {
   /** `frontasticContext.project`: a project file (`project.yml`-style YAML, or JSON) or the settings themselves. */
   project?: string | ProjectSettings;
   featureFlags?: Record<string, boolean>;
-  /** `development` (default), `staging` or `production`, passed to extensions as `frontasticContext.environment`. */
+  /**
+   * `development` (default), `staging` or `production`, passed to extensions as `frontasticContext.environment`.
+   * Anything else is refused; every environment but `development` needs a real session secret.
+   */
   environment?: string;
   /** Default 8080; 0 picks a free port. The hub only ever binds 127.0.0.1. */
   port?: number;
@@ -36,12 +43,14 @@ export interface HubOptions {
   watch?: boolean;
   watchIntervalMs?: number;
   logger?: HubLogger;
+  /** Header, request and keep-alive timeouts and the connection cap (defaults: 10 s, 30 s, 5 s, 1000). */
+  serverLimits?: Partial<ServerLimits>;
 }
 
 export interface ResolvedHubOptions {
   bundle: string;
   pages: string | object | undefined;
-  environment: string;
+  environment: HubEnvironment;
   port: number;
   timeoutMs: number;
   sessionSecrets: readonly string[] | undefined;
@@ -49,6 +58,7 @@ export interface ResolvedHubOptions {
   bodyLimitBytes: number;
   watch: boolean;
   watchIntervalMs: number;
+  serverLimits: ServerLimits;
   context: Omit<FrontasticContext, 'locale'>;
 }
 
@@ -57,8 +67,14 @@ function positive(value: number, name: string): number {
   return value;
 }
 
+function environmentOf(value: string | undefined): HubEnvironment {
+  const environment = value ?? 'development';
+  if (!(ENVIRONMENTS as readonly string[]).includes(environment)) throw new UnknownEnvironmentError(environment, ENVIRONMENTS);
+  return environment as HubEnvironment;
+}
+
 export function resolveHubOptions(options: HubOptions, projectConfiguration: Record<string, unknown>): ResolvedHubOptions {
-  const environment = options.environment ?? 'development';
+  const environment = environmentOf(options.environment);
   const port = options.port ?? 8080;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new HubOptionsError(`port must be an integer from 0 to 65535, got ${port}.`);
   return {
@@ -72,6 +88,7 @@ export function resolveHubOptions(options: HubOptions, projectConfiguration: Rec
     bodyLimitBytes: positive(options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES, 'bodyLimitBytes'),
     watch: options.watch ?? environment === 'development',
     watchIntervalMs: positive(options.watchIntervalMs ?? 300, 'watchIntervalMs'),
+    serverLimits: resolveServerLimits(options.serverLimits),
     context: { environment, project: resolveProject(options.project), projectConfiguration, featureFlags: options.featureFlags ?? {} },
   };
 }

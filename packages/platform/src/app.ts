@@ -1,11 +1,14 @@
 import { authenticate } from './auth/bearer.js';
+import { authorize } from './auth/scopes.js';
 import { registerOAuthRoutes } from './auth/oauth-routes.js';
 import { registerProductSearchRoute } from './catalogue/search.js';
 import { validateCartDraft } from './carts/draft-validation.js';
+import { assertCartUpdatable } from './carts/modifiable.js';
+import { withQuotedSkusResolved } from './carts/quoted-skus.js';
 import { validateCartUpdate } from './carts/update-validation.js';
 import type { ApiContext, PlatformContext } from './context.js';
-import { concurrentModification, resourceNotFound } from './errors.js';
-import { jsonObjectBody } from './http/body.js';
+import { resourceNotFound } from './errors.js';
+import { jsonObjectBody, type JsonObject } from './http/body.js';
 import { checkPaging } from './http/paging.js';
 import { Router } from './http/router.js';
 import type { PlatformRequest, PlatformResponse } from './http/types.js';
@@ -35,9 +38,10 @@ export function createDispatcher(ctx: PlatformContext): Dispatch {
   registerMyProfileRoutes(api);
   registerOrderRoutes(api);
   registerProductSearchRoute(api);
-  api.add('POST', '/:projectKey/carts', (request, _params, context) => {
-    validateCartDraft(jsonObjectBody(request));
-    return forward(request, context);
+  api.add('POST', '/:projectKey/carts', async (request, _params, context) => {
+    const draft = jsonObjectBody(request);
+    validateCartDraft(draft);
+    return forward(withBody(request, await withQuotedSkusResolved(context.gateway, draft, 'lineItems')), context);
   });
   api.add('POST', '/:projectKey/carts/:id', updateCart);
 
@@ -47,9 +51,11 @@ export function createDispatcher(ctx: PlatformContext): Dispatch {
     if ((request.method === 'GET' || request.method === 'HEAD') && request.path.startsWith('/images/')) return image(request.path);
     if (request.path.startsWith('/oauth/')) throw resourceNotFound(`No auth endpoint ${request.method} ${request.path}.`);
 
-    const principal = authenticate(request, ctx.tokens);
-    const [projectKey] = request.path.split('/').filter((segment) => segment !== '');
+    const caller = authenticate(request, ctx.tokens);
+    const [projectKey, ...projectPath] = request.path.split('/').filter((segment) => segment !== '');
     if (projectKey !== ctx.projectKey) throw resourceNotFound(`Project '${projectKey ?? ''}' does not exist here; this platform serves '${ctx.projectKey}'.`);
+    authorize(request.method, projectPath, caller, ctx.projectKey);
+    const { principal } = caller;
 
     const apiRoute = api.match(request.method, request.path);
     if (apiRoute) return apiRoute.handler(request, apiRoute.params, { ...ctx, principal });
@@ -73,8 +79,12 @@ async function updateCart(request: PlatformRequest, params: Record<string, strin
   if (id === 'replicate' || id.startsWith('key=')) return forward(request, ctx);
   const update = validateCartUpdate(jsonObjectBody(request), false);
   const cart = await ctx.gateway.findCart(id);
-  if (cart && cart.version !== update.version) throw concurrentModification(cart.id, update.version, cart.version);
-  return forward(request, ctx);
+  if (cart) assertCartUpdatable(cart, update.version);
+  return forward(withBody(request, await withQuotedSkusResolved(ctx.gateway, { ...update }, 'actions')), ctx);
+}
+
+function withBody(request: PlatformRequest, body: JsonObject): PlatformRequest {
+  return { ...request, rawBody: JSON.stringify(body) };
 }
 
 // The mock answers every other /me endpoint (and the in-store ones) for the first customer it finds,

@@ -5,7 +5,7 @@ import type { PlatformContext } from './context.js';
 import { RequestCounters } from './counters.js';
 import { PlatformOptionError } from './errors.js';
 import { FaultInjector, type FaultSettings } from './faults.js';
-import { PlatformHttpServer } from './http/server.js';
+import { DEFAULT_HTTP_LIMITS, PlatformHttpServer, type HttpLimits } from './http/server.js';
 import { MockGateway } from './mock/gateway.js';
 import { DEMO_CUSTOMER } from './seed/catalogue.js';
 import { seedCatalogue } from './seed/seed.js';
@@ -33,6 +33,8 @@ export interface PlatformOptions {
   readonly faults?: Partial<FaultSettings>;
   /** Where unexpected internal errors are reported (default: console.error). */
   readonly onError?: (error: unknown) => void;
+  /** Header, request and keep-alive timeouts and the connection cap (default 10 s, 60 s, 5 s, 1000). */
+  readonly httpLimits?: Partial<HttpLimits>;
 }
 
 export interface Platform {
@@ -59,6 +61,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   const projectKey = options.projectKey ?? DEFAULT_PROJECT_KEY;
   const tokenTtlSeconds = options.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS;
   checkOptions(options.port ?? 0, projectKey, tokenTtlSeconds);
+  const limits = httpLimitsOf(options.httpLimits);
 
   const mock = new CommercetoolsMock({ enableAuthentication: false, validateCredentials: false, defaultProjectKey: projectKey, strict: true, silent: true });
   const gateway = new MockGateway(mock, projectKey);
@@ -78,6 +81,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     faults,
     dispatch: createDispatcher(context),
     onError: options.onError ?? ((error) => console.error('[platform] internal error:', error)),
+    limits,
   });
 
   await gateway.listen();
@@ -113,6 +117,15 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
         await gateway.close();
       })()),
   };
+}
+
+function httpLimitsOf(given: Partial<HttpLimits> = {}): HttpLimits {
+  const limits: HttpLimits = { ...DEFAULT_HTTP_LIMITS, ...given };
+  for (const [name, value] of Object.entries(limits)) {
+    if (!Number.isInteger(value) || value <= 0) throw new PlatformOptionError(`httpLimits.${name} must be a positive whole number, got ${value}.`);
+  }
+  if (limits.headersTimeoutMs > limits.requestTimeoutMs) throw new PlatformOptionError('httpLimits.headersTimeoutMs must not exceed requestTimeoutMs.');
+  return limits;
 }
 
 function checkOptions(port: number, projectKey: string, ttl: number): void {

@@ -1,13 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Cart } from '@commercetools/platform-sdk';
-import { api, clientSdk, customerSdk, guestSdk, sdkFailure, startPlatform, type Platform, type SdkClient } from './support/platform.js';
-
-async function cartWithMug(shopper: SdkClient): Promise<Cart> {
-  const cart = (await shopper.api.me().carts().post({ body: { currency: 'EUR' } }).execute()).body;
-  return (
-    await shopper.api.me().carts().withId({ ID: cart.id }).post({ body: { version: cart.version, actions: [{ action: 'addLineItem', sku: 'MUG-ENAMEL-01' }] } }).execute()
-  ).body;
-}
+import { api, cartWithMug, clientSdk, customerSdk, guestSdk, sdkFailure, startPlatform, type Platform } from './support/platform.js';
 
 describe('orders', () => {
   let platform: Platform;

@@ -41,12 +41,19 @@ export class ActionScope {
     return readObject(this.request.query, shape, { what: 'The query string', strict: false });
   }
 
-  /** The shopper's API, starting an anonymous session if the shopper has no token yet. */
+  /**
+   * The shopper's API, starting an anonymous session if the shopper has no token yet. A token commercetools
+   * refuses is refreshed; a guest whose token cannot be refreshed (revoked) starts over with a new anonymous
+   * session, so the write goes on instead of failing forever; a customer is signed out (SESSION_EXPIRED).
+   */
   async shopperApi(): Promise<ProjectApi> {
-    return this.commerce.asShopper(await this.auth.token(), () => this.auth.renew());
+    return this.commerce.asShopper(await this.auth.token(), async () => (await this.auth.renew()) ?? this.auth.token());
   }
 
-  /** The shopper's API if the shopper has a token; undefined for a guest who never needed one. */
+  /**
+   * The shopper's API if the shopper has a token; undefined for a guest who never needed one. Reads create
+   * nothing: a guest whose refused token cannot be refreshed is left without one, and the read finds nothing.
+   */
   async existingShopperApi(): Promise<ProjectApi | undefined> {
     const token = await this.auth.existingToken();
     return token === undefined ? undefined : this.commerce.asShopper(token, () => this.auth.renew());

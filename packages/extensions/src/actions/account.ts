@@ -26,9 +26,10 @@ export const login = defineAction(async (scope) => {
   return { body: await signIn(scope, { kind: 'login', ...credentials }) };
 });
 
-/** `account/logout` → clears the session. */
-export const logout = defineAction((scope) => {
+/** `account/logout` → revokes the shopper's commercetools tokens, then clears the session. */
+export const logout = defineAction(async (scope) => {
   scope.body({});
+  await scope.auth.revoke();
   scope.session.clear();
   return { body: { loggedIn: false } satisfies Account };
 });

@@ -3,7 +3,7 @@ import { BadRequestError } from '../errors.js';
 import { emptyCart, mapCart } from '../mappers/cartMapper.js';
 import { mapOrder } from '../mappers/orderMapper.js';
 import { ShopperCart } from '../services/ShopperCart.js';
-import { cartReference, forgetCart } from '../session/cartReference.js';
+import { forgetCart } from '../session/cartReference.js';
 import { integer, object, optional, string } from '../utils/validate.js';
 import { defineAction } from './defineAction.js';
 
@@ -44,14 +44,14 @@ export const updateLineItem = defineAction(async (scope) => {
   const cart = await new ShopperCart(scope).updateLineItem(
     count === 0 ? { action: 'removeLineItem', lineItemId } : { action: 'changeLineItemQuantity', lineItemId, quantity: count },
   );
-  return { body: mapCart(cart, scope.locale) };
+  return { body: cart === undefined ? emptyCart() : mapCart(cart, scope.locale) };
 });
 
 /** `cart/removeLineItem` `{ lineItemId }` → the cart. */
 export const removeLineItem = defineAction(async (scope) => {
   const { lineItemId } = scope.body({ lineItemId: string() });
   const cart = await new ShopperCart(scope).updateLineItem({ action: 'removeLineItem', lineItemId });
-  return { body: mapCart(cart, scope.locale) };
+  return { body: cart === undefined ? emptyCart() : mapCart(cart, scope.locale) };
 });
 
 /**
@@ -62,10 +62,7 @@ export const removeLineItem = defineAction(async (scope) => {
 export const checkout = defineAction(async (scope) => {
   const { shippingAddress } = scope.body({ shippingAddress: optional(object(addressShape)) });
   const shopperCart = new ShopperCart(scope);
-  const cart =
-    shippingAddress === undefined
-      ? await shopperCart.current()
-      : cartReference(scope.session) && (await shopperCart.update([{ action: 'setShippingAddress', address: shippingAddress }]));
+  const cart = shippingAddress === undefined ? await shopperCart.current() : await shopperCart.update([{ action: 'setShippingAddress', address: shippingAddress }]);
   if (cart === undefined || cart.lineItems.length === 0) throw new BadRequestError('The cart is empty: add a product before checking out.', 'CART_EMPTY');
   const order = await new CartApi(await scope.shopperApi()).orderMyCart({ id: cart.id, version: cart.version });
   scope.session.lastOrderId = order.id;

@@ -1,4 +1,5 @@
 import { headerValue, type ActionRequest, type DynamicPageContext, type DynamicPageHandler, type DynamicPageResult } from '@ctp-session/session';
+import { toExtensionError } from '../commercetools/http/toExtensionError.js';
 import { ReadScope } from '../read/ReadScope.js';
 import { readAccount, readCart, readLastOrder, readProduct } from '../read/readModels.js';
 
@@ -16,6 +17,28 @@ function pathOf(request: ActionRequest): string {
  * page of ours" and lets the hub answer 404.
  */
 export const dynamicPageHandler: DynamicPageHandler = async (request: ActionRequest, context: DynamicPageContext): Promise<DynamicPageResult> => {
+  try {
+    return await resolvePage(request, context);
+  } catch (error) {
+    // The hub answers a throwing handler with a 500 quoting the error: make that our code and words.
+    const answer = toExtensionError(error);
+    console.error(`[extensions] dynamic page ${pathOf(request)}: ${answer.code}: ${answer.message}`);
+    throw new DynamicPageError(answer.code, answer.message);
+  }
+};
+
+/** What the hub reports when a page could not be resolved: our error code and message, nothing upstream. */
+export class DynamicPageError extends Error {
+  override readonly name = 'DynamicPageError';
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(`${code}: ${message}`);
+  }
+}
+
+async function resolvePage(request: ActionRequest, context: DynamicPageContext): Promise<DynamicPageResult> {
   const path = pathOf(request);
   const scope = new ReadScope(request, context.frontasticContext);
   if (path === '/cart') return { dynamicPageType: 'commercetools/cart', dataSourcePayload: await readCart(scope) };
@@ -27,13 +50,23 @@ export const dynamicPageHandler: DynamicPageHandler = async (request: ActionRequ
     const account = await readAccount(scope);
     return account.loggedIn ? { dynamicPageType: 'commercetools/account', dataSourcePayload: account } : redirect('/login');
   }
-  const sku = PRODUCT_PATH.exec(path)?.[1];
+  const segment = PRODUCT_PATH.exec(path)?.[1];
+  const sku = segment === undefined ? undefined : decodedOrUndefined(segment);
   if (sku !== undefined) {
-    const product = await readProduct(scope, decodeURIComponent(sku));
+    const product = await readProduct(scope, sku);
     return product === undefined ? null : { dynamicPageType: 'commercetools/product', dataSourcePayload: { product } };
   }
   return null;
-};
+}
+
+/** A bad escape (`%zz`) names no product: the page does not exist. */
+function decodedOrUndefined(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
 
 function redirect(location: string): DynamicPageResult {
   return { redirectLocation: location, statusCode: 302 };

@@ -32,14 +32,23 @@ export class ReadScope {
     return this.#commerce;
   }
 
-  /** The shopper's API, or undefined for a guest without a token (or whose token cannot be renewed). */
+  /**
+   * The shopper's API, or undefined for a guest without a token (or whose token cannot be renewed). A token
+   * commercetools refuses although it looks valid is refreshed for this request too; when that is refused as
+   * well the reads get the 401 and show nothing (a revoked session reads as signed out).
+   */
   async shopperApi(): Promise<ProjectApi | undefined> {
     const token = this.session.token;
     if (token === undefined) return undefined;
-    if (token.expirationTime - REFRESH_MARGIN_MS > this.now()) return this.commerce.asShopper(token.accessToken);
-    if (token.refreshToken === undefined) return undefined;
+    if (token.expirationTime - REFRESH_MARGIN_MS > this.now()) return this.commerce.asShopper(token.accessToken, () => this.refreshed(token.refreshToken));
+    const accessToken = await this.refreshed(token.refreshToken);
+    return accessToken === undefined ? undefined : this.commerce.asShopper(accessToken);
+  }
+
+  private async refreshed(refreshToken: string | undefined): Promise<string | undefined> {
+    if (refreshToken === undefined) return undefined;
     try {
-      return this.commerce.asShopper((await this.commerce.oauth.refresh(token.refreshToken)).accessToken);
+      return (await this.commerce.oauth.refresh(refreshToken)).accessToken;
     } catch (error) {
       if (error instanceof CommercetoolsApiError && (error.status === 400 || error.status === 401)) return undefined;
       throw error;

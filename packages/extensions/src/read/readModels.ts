@@ -2,6 +2,7 @@ import { AccountApi } from '../commercetools/api/AccountApi.js';
 import { CartApi } from '../commercetools/api/CartApi.js';
 import { OrderApi } from '../commercetools/api/OrderApi.js';
 import { ProductApi } from '../commercetools/api/ProductApi.js';
+import { outOfReachAsUndefined } from '../commercetools/http/notFoundAsUndefined.js';
 import { emptyCart, mapCart } from '../mappers/cartMapper.js';
 import { mapCustomer } from '../mappers/customerMapper.js';
 import { mapOrder } from '../mappers/orderMapper.js';
@@ -25,8 +26,9 @@ export async function readCart(scope: ReadScope): Promise<Cart> {
 export async function readAccount(scope: ReadScope): Promise<Account> {
   if (scope.session.customerId === undefined) return { loggedIn: false };
   const api = await scope.shopperApi();
-  if (api === undefined) return { loggedIn: false };
-  return { loggedIn: true, customer: mapCustomer(await new AccountApi(api).me()) };
+  // A token refused for good (revoked at logout, a replayed session) is a signed-out shopper, not an error.
+  const customer = api && (await outOfReachAsUndefined(() => new AccountApi(api).me()));
+  return customer === undefined ? { loggedIn: false } : { loggedIn: true, customer: mapCustomer(customer) };
 }
 
 export async function readLastOrder(scope: ReadScope): Promise<Order | undefined> {

@@ -8,6 +8,14 @@ import { createBrowser, createSdk, type Browser, type SDK } from '@ctp-session/h
 
 export { call, createBrowser, dataOf, type Browser, type SdkResponse } from '@ctp-session/hub/testing';
 
+/** A second jar holding exactly the cookie `shopper` has now: what a stale tab or an attacker keeps to replay. */
+export function copyOfCookie(shopper: Browser): Browser {
+  const copy = createBrowser();
+  const token = shopper.sessionCookie();
+  if (token !== undefined) copy.cookies['frontastic-session'] = token;
+  return copy;
+}
+
 const SESSION_SECRET = 'extensions-test-secret-0123456789abcdefghijklmnop';
 
 export interface TestStore {
@@ -28,7 +36,7 @@ export interface TestStore {
    * the status code and the response's `Frontastic-Session` header. The shopper's cookie is not updated.
    */
   rawAction(shopper: Browser, action: string, body?: string, query?: string): Promise<RawAnswer>;
-  /** GET on the platform's HTTP API as the API client (outside any shopper's session), parsed. */
+  /** GET on the platform's HTTP API with a client credentials token (view_orders, view_customers), parsed. */
   platformGet(path: string): Promise<unknown>;
   /** Platform requests made while `run` ran, per route. */
   countRequests(run: () => Promise<unknown>): Promise<{ total: number; routes: Readonly<Record<string, number>> }>;
@@ -47,6 +55,8 @@ export interface StoreOptions {
   /** Deadline for each commercetools call made by the extensions (default 8 s). */
   readonly commercetoolsTimeoutMs?: number;
   readonly hubTimeoutMs?: number;
+  /** EXTENSION_COMMERCETOOLS_SCOPES: the scopes the extensions ask for (default: none, the API client's own). */
+  readonly scopes?: string;
 }
 
 /**
@@ -77,6 +87,7 @@ export async function startStore(options: StoreOptions = {}): Promise<TestStore>
           EXTENSION_COMMERCETOOLS_AUTH_URL: platform.authUrl,
           EXTENSION_COMMERCETOOLS_HOST_URL: platform.apiUrl,
           ...(options.commercetoolsTimeoutMs === undefined ? {} : { EXTENSION_COMMERCETOOLS_TIMEOUT_MS: String(options.commercetoolsTimeoutMs) }),
+          ...(options.scopes === undefined ? {} : { EXTENSION_COMMERCETOOLS_SCOPES: options.scopes }),
         },
       },
     });
@@ -120,7 +131,8 @@ export async function startStore(options: StoreOptions = {}): Promise<TestStore>
       const tokenAnswer = await fetch(`${platform.authUrl}/oauth/token`, {
         method: 'POST',
         headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded' },
-        body: 'grant_type=client_credentials',
+        // A client credentials token with read scopes only: what an operator's report tool would hold.
+        body: new URLSearchParams({ grant_type: 'client_credentials', scope: `view_orders:${platform.projectKey} view_customers:${platform.projectKey}` }).toString(),
       });
       const { access_token } = (await tokenAnswer.json()) as { access_token: string };
       const answer = await fetch(`${platform.apiUrl}/${platform.projectKey}${path}`, { headers: { authorization: `Bearer ${access_token}` } });

@@ -1,3 +1,5 @@
+import { redact } from '../log/logger.js';
+
 /** Response headers the hub sets; the frontend may read every one of them (they are exposed over CORS). */
 export const HEADER = {
   session: 'Frontastic-Session',
@@ -14,8 +16,11 @@ export const EXPOSED_HEADERS = Object.values(HEADER).join(', ');
 
 const MAX_HEADER_TEXT = 1000;
 
-/** Extension messages go into headers: only printable ASCII survives (node refuses the rest), and not too much of it. */
+/**
+ * Extension messages go into headers: redacted (a bundle's error text may quote a token), only printable
+ * ASCII (node refuses the rest), and not too much of it.
+ */
 export function headerText(text: string): string {
-  const printable = text.replace(/[^\x20-\x7e]+/g, ' ').replace(/ {2,}/g, ' ').trim();
+  const printable = redact(text).replace(/[^\x20-\x7e]+/g, ' ').replace(/ {2,}/g, ' ').trim();
   return printable.length > MAX_HEADER_TEXT ? `${printable.slice(0, MAX_HEADER_TEXT - 1)}…`.replace('…', '...') : printable;
 }

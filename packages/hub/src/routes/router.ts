@@ -37,8 +37,8 @@ export async function route(state: HubState, call: RouteCall): Promise<void> {
     return getOrPost ? pageRoute(state, call) : methodNotAllowed(call, 'GET, POST');
   }
   const dataSource = DATA_SOURCE.exec(call.path);
-  // A development aid only: on production the platform has no such route.
-  if (dataSource !== null && state.options.environment !== 'production') {
+  // A development aid only: the platform has no such route, so staging and production do not either.
+  if (dataSource !== null && state.options.environment === 'development') {
     const type = decodeSegment(dataSource[1] as string);
     if (!getOrPost) return methodNotAllowed(call, 'GET, POST');
     if (type !== undefined) return dataSourceRoute(state, call, type);

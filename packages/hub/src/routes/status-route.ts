@@ -3,6 +3,11 @@ import { sendJson } from '../http/respond.js';
 
 export function statusRoute(state: HubState, call: RouteCall): void {
   call.req.resume();
+  // In production the status is for uptime checks only: file paths and the bundle's routes are nobody's business.
+  if (state.options.environment === 'production') {
+    sendJson(call.res, 200, { status: 'ok', environment: 'production' });
+    return;
+  }
   const bundle = state.bundles.current;
   sendJson(call.res, 200, {
     status: 'ok',

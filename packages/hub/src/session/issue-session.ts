@@ -33,14 +33,19 @@ export function issueSession(incoming: IncomingSession, write: SessionWrite, key
     case 'invalid':
       return { token: keepIncoming(incoming, key, cache), refused: `invalid; ${write.reason}; previous session kept` };
     case 'replace': {
-      let token: string;
+      let json: string | undefined;
       try {
-        token = issue(JSON.stringify(write.session), key, cache);
+        json = JSON.stringify(write.session);
       } catch (error) {
         // JSON.stringify throws on cycles and BigInt: such a session cannot travel in a token.
         const reason = typeof error === 'object' && error !== null && 'message' in error ? String(error.message) : String(error);
         return { token: keepIncoming(incoming, key, cache), refused: `invalid; sessionData is not JSON-serializable (${reason}); previous session kept` };
       }
+      // An object with toJSON can serialise to a string, an array, null or nothing: never a session.
+      if (json === undefined || !json.startsWith('{')) {
+        return { token: keepIncoming(incoming, key, cache), refused: `invalid; sessionData serialises to ${json === undefined ? 'nothing' : json.slice(0, 20)} instead of a JSON object (check its toJSON); previous session kept` };
+      }
+      const token = issue(json, key, cache);
       if (cookieFits(token.length)) return { token, refused: undefined };
       return {
         token: keepIncoming(incoming, key, cache),

@@ -24,7 +24,8 @@ export class TokenCache {
   }
 
   set(token: string, entry: CachedSession): void {
-    if (this.#generationSize <= 0) return;
+    // Only a session object may come back out of the cache (its JSON text starts with '{').
+    if (this.#generationSize <= 0 || !entry.json.startsWith('{')) return;
     if (this.#young.size >= this.#generationSize) {
       this.#old = this.#young;
       this.#young = new Map();

@@ -3,8 +3,14 @@ import type { PlatformRequest } from '../http/types.js';
 import type { Principal } from './principal.js';
 import type { TokenStore } from './token-store.js';
 
-/** The principal of the request's bearer token, or the 401 commercetools answers. */
-export function authenticate(request: PlatformRequest, tokens: TokenStore): Principal {
+/** Who the request's bearer token speaks for, and the scopes it was issued with. */
+export interface Caller {
+  readonly principal: Principal;
+  readonly scope: string;
+}
+
+/** The caller of the request's bearer token, or the 401 commercetools answers. */
+export function authenticate(request: PlatformRequest, tokens: TokenStore): Caller {
   const header = request.headers.authorization;
   const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
   if (!match?.[1]) {
@@ -12,5 +18,5 @@ export function authenticate(request: PlatformRequest, tokens: TokenStore): Prin
   }
   const check = tokens.check(match[1]);
   if (!check.ok) throw authError(401, 'invalid_token', 'invalid_token');
-  return check.principal;
+  return { principal: check.principal, scope: check.scope };
 }

@@ -13,6 +13,7 @@ const MAX_ANONYMOUS_ID_LENGTH = 256;
 export function registerOAuthRoutes(router: Router<PlatformContext>): void {
   router
     .add('POST', '/oauth/token', tokenEndpoint)
+    .add('POST', '/oauth/token/revoke', revocationEndpoint)
     .add('POST', '/oauth/:projectKey/anonymous/token', anonymousTokenEndpoint)
     .add('POST', '/oauth/:projectKey/customers/token', customerTokenEndpoint);
 }
@@ -30,6 +31,16 @@ async function tokenEndpoint(request: PlatformRequest, _params: Params, ctx: Pla
     return json(200, token);
   }
   throw unsupportedGrant(grantType);
+}
+
+/**
+ * commercetools' token revocation (RFC 7009): HTTP Basic client credentials, form fields `token` and
+ * `token_type_hint` (`access_token` or `refresh_token`). 200 with an empty body, known token or not.
+ */
+async function revocationEndpoint(request: PlatformRequest, _params: Params, ctx: PlatformContext): Promise<PlatformResponse> {
+  requireClient(request, ctx.client);
+  ctx.tokens.revoke(requireParam(formParams(request)('token'), 'token'));
+  return { status: 200, body: '' };
 }
 
 async function anonymousTokenEndpoint(request: PlatformRequest, params: Params, ctx: PlatformContext): Promise<PlatformResponse> {

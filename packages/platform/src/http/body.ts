@@ -1,4 +1,5 @@
 import { invalidJson } from '../errors.js';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth.js';
 import type { PlatformRequest } from './types.js';
 
 export type JsonObject = Record<string, unknown>;
@@ -6,6 +7,7 @@ export type JsonObject = Record<string, unknown>;
 /** The request body as a JSON object, or a commercetools 400 InvalidJsonInput. */
 export function jsonObjectBody(request: PlatformRequest): JsonObject {
   if (request.rawBody.trim() === '') throw invalidJson('Request body is empty: a JSON object is expected.');
+  if (nestsDeeperThan(request.rawBody)) throw invalidJson(`JSON is nested deeper than ${MAX_JSON_DEPTH} levels.`);
   let parsed: unknown;
   try {
     parsed = JSON.parse(request.rawBody);

@@ -12,11 +12,25 @@ import type { PlatformRequest, PlatformResponse } from './types.js';
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 const HOST = '127.0.0.1';
 
+/** Timeouts and the connection cap of the platform's port. */
+export interface HttpLimits {
+  /** Until a request's headers are complete. */
+  readonly headersTimeoutMs: number;
+  /** Until the whole request has arrived (a 16 MB body included); a slow body gets a 408. */
+  readonly requestTimeoutMs: number;
+  readonly keepAliveTimeoutMs: number;
+  readonly maxConnections: number;
+}
+
+// Node's defaults (60 s, 300 s, unlimited sockets) let slow clients hold a port for minutes.
+export const DEFAULT_HTTP_LIMITS: HttpLimits = { headersTimeoutMs: 10_000, requestTimeoutMs: 60_000, keepAliveTimeoutMs: 5_000, maxConnections: 1_000 };
+
 export interface HttpServerParts extends InternalParts {
   readonly dispatch: Dispatch;
   readonly counters: RequestCounters;
   readonly faults: FaultInjector;
   readonly onError: (error: unknown) => void;
+  readonly limits?: HttpLimits;
 }
 
 /** The platform's HTTP front: internal paths, counters, faults, then the dispatcher. Loopback only. */
@@ -27,7 +41,16 @@ export class PlatformHttpServer {
   private refusing = false;
 
   constructor(private readonly parts: HttpServerParts) {
-    this.server = createServer((req, res) => void this.handle(req, res).catch(parts.onError));
+    const limits = parts.limits ?? DEFAULT_HTTP_LIMITS;
+    // Node looks at the two request timeouts only every connectionsCheckingInterval (30 s by default).
+    const checkEveryMs = Math.min(1_000, Math.max(25, Math.floor(limits.headersTimeoutMs / 4)));
+    this.server = createServer({ connectionsCheckingInterval: checkEveryMs }, (req, res) => void this.handle(req, res).catch(parts.onError));
+    Object.assign(this.server, {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      keepAliveTimeout: limits.keepAliveTimeoutMs,
+      maxConnections: limits.maxConnections,
+    });
     parts.faults.onChange((settings) => this.setRefusing(settings.refuseConnections));
   }
 
@@ -126,10 +149,14 @@ async function readRequest(req: IncomingMessage): Promise<PlatformRequest> {
   };
 }
 
+// The mock answers customers with their password (base64 of the clear text); commercetools never sends it.
+// Dropped here, where every answer passes, so no route (sign-in results, /me, expanded references) can leak it.
+const withoutPasswords = (key: string, value: unknown): unknown => (key === 'password' ? undefined : value);
+
 function send(res: ServerResponse, response: PlatformResponse): void {
   if (res.headersSent) return;
   const isText = typeof response.body === 'string';
-  const payload = response.body === undefined ? '' : isText ? (response.body as string) : JSON.stringify(response.body);
+  const payload = response.body === undefined ? '' : isText ? (response.body as string) : JSON.stringify(response.body, withoutPasswords);
   res.writeHead(response.status, {
     'content-type': isText ? (response.contentType ?? 'text/plain; charset=utf-8') : 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(payload),

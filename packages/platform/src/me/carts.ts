@@ -1,6 +1,8 @@
 import type { Cart } from '@commercetools/platform-sdk';
 import { findActiveCart } from '../carts/active-cart.js';
 import { validateCartDraft } from '../carts/draft-validation.js';
+import { assertCartUpdatable } from '../carts/modifiable.js';
+import { withQuotedSkusResolved } from '../carts/quoted-skus.js';
 import { validateCartUpdate } from '../carts/update-validation.js';
 import type { ApiContext } from '../context.js';
 import { apiError, concurrentModification, resourceNotFound } from '../errors.js';
@@ -40,7 +42,8 @@ async function createCart(request: PlatformRequest, _params: Params, ctx: ApiCon
   const { customerId: _customerId, anonymousId: _anonymousId, ...draft } = jsonObjectBody(request);
   validateCartDraft(draft);
   const query = request.rawQuery === '' ? '' : `?${request.rawQuery}`;
-  return ctx.gateway.forward('POST', `/carts${query}`, JSON.stringify({ ...draft, ...owner }));
+  const resolved = await withQuotedSkusResolved(ctx.gateway, draft, 'lineItems');
+  return ctx.gateway.forward('POST', `/carts${query}`, JSON.stringify({ ...resolved, ...owner }));
 }
 
 async function getCart(request: PlatformRequest, params: Params, ctx: ApiContext): Promise<PlatformResponse> {
@@ -53,10 +56,10 @@ async function updateCart(request: PlatformRequest, params: Params, ctx: ApiCont
   const owner = ownerOf(ctx.principal);
   const update = validateCartUpdate(jsonObjectBody(request), true);
   const cart = await ownedCart(ctx, owner, params.id ?? '');
-  // The mock skips the version check when there is nothing to do; commercetools never does.
-  if (update.version !== cart.version) throw concurrentModification(cart.id, update.version, cart.version);
+  // The mock skips the version check when there is nothing to do, and the state check always.
+  assertCartUpdatable(cart, update.version);
   const query = request.rawQuery === '' ? '' : `?${request.rawQuery}`;
-  return ctx.gateway.forward('POST', `/carts/${cart.id}${query}`, JSON.stringify(update));
+  return ctx.gateway.forward('POST', `/carts/${cart.id}${query}`, JSON.stringify(await withQuotedSkusResolved(ctx.gateway, { ...update }, 'actions')));
 }
 
 async function deleteCart(request: PlatformRequest, params: Params, ctx: ApiContext): Promise<PlatformResponse> {

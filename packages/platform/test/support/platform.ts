@@ -1,4 +1,4 @@
-import { createApiBuilderFromCtpClient, type ByProjectKeyRequestBuilder } from '@commercetools/platform-sdk';
+import { createApiBuilderFromCtpClient, type ByProjectKeyRequestBuilder, type Cart } from '@commercetools/platform-sdk';
 import { ClientBuilder, type TokenCache, type TokenStore } from '@commercetools/ts-client';
 import { startPlatform, type Platform, type PlatformOptions } from '../../src/index.js';
 
@@ -140,3 +140,11 @@ export async function sdkFailure(call: Promise<unknown>): Promise<{ status: numb
 }
 
 export const testOptions: PlatformOptions = { port: 0 };
+
+/** A new cart of the shopper's holding one MUG-ENAMEL-01. */
+export async function cartWithMug(shopper: SdkClient): Promise<Cart> {
+  const cart = (await shopper.api.me().carts().post({ body: { currency: 'EUR' } }).execute()).body;
+  return (
+    await shopper.api.me().carts().withId({ ID: cart.id }).post({ body: { version: cart.version, actions: [{ action: 'addLineItem', sku: 'MUG-ENAMEL-01' }] } }).execute()
+  ).body;
+}

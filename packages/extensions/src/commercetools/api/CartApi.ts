@@ -2,7 +2,7 @@ import type { Cart, MyCartUpdateAction, MyLineItemDraft, Order } from '@commerce
 import { BadRequestError, ConflictError } from '../../errors.js';
 import { CommercetoolsApiError } from '../http/CommercetoolsApiError.js';
 import type { ProjectApi } from '../http/createProjectApi.js';
-import { notFoundAsUndefined } from '../http/notFoundAsUndefined.js';
+import { outOfReachAsUndefined } from '../http/notFoundAsUndefined.js';
 
 export interface VersionedRef {
   readonly id: string;
@@ -16,11 +16,11 @@ export class CartApi {
 
   /** The cart with this id if it is the shopper's, else undefined. */
   async getMyCart(id: string): Promise<Cart | undefined> {
-    return notFoundAsUndefined(async () => (await this.api.me().carts().withId({ ID: id }).get().execute()).body);
+    return outOfReachAsUndefined(async () => (await this.api.me().carts().withId({ ID: id }).get().execute()).body);
   }
 
   async getMyActiveCart(): Promise<Cart | undefined> {
-    return notFoundAsUndefined(async () => (await this.api.me().activeCart().get().execute()).body);
+    return outOfReachAsUndefined(async () => (await this.api.me().activeCart().get().execute()).body);
   }
 
   /** Opens a cart, already holding `lineItems`, in one request. */

@@ -1,13 +1,13 @@
 import type { Order } from '@commercetools/platform-sdk';
 
 import type { ProjectApi } from '../http/createProjectApi.js';
-import { notFoundAsUndefined } from '../http/notFoundAsUndefined.js';
+import { outOfReachAsUndefined } from '../http/notFoundAsUndefined.js';
 
 /** The shopper's own orders (`/me/orders`, with the shopper's token). */
 export class OrderApi {
   constructor(private readonly api: ProjectApi) {}
 
   async getMyOrder(id: string): Promise<Order | undefined> {
-    return notFoundAsUndefined(async () => (await this.api.me().orders().withId({ ID: id }).get().execute()).body);
+    return outOfReachAsUndefined(async () => (await this.api.me().orders().withId({ ID: id }).get().execute()).body);
   }
 }

@@ -11,7 +11,7 @@ export interface CustomerToken {
 }
 
 /**
- * The four commercetools OAuth flows the extensions use. Each call is exactly one request; nothing is
+ * The four commercetools OAuth flows the extensions use, and token revocation. Each call is exactly one request; nothing is
  * cached or refreshed behind the caller's back, so the session decides which token a shopper holds.
  */
 export class OAuthClient {
@@ -60,6 +60,14 @@ export class OAuthClient {
     return this.toToken({ ...answer, refresh_token: answer.refresh_token ?? refreshToken });
   }
 
+  /**
+   * commercetools' token revocation: `POST {auth}/oauth/token/revoke` with the API client's HTTP Basic
+   * credentials and the form fields `token` and `token_type_hint` (`access_token` or `refresh_token`).
+   */
+  async revoke(token: string, hint: 'access_token' | 'refresh_token'): Promise<void> {
+    await this.send('/oauth/token/revoke', { token, token_type_hint: hint });
+  }
+
   /** The API client's own token, for catalogue reads that belong to no shopper. */
   async clientCredentialsToken(): Promise<CtpAuthToken> {
     return this.toToken(await this.post('/oauth/token', { grant_type: 'client_credentials', ...this.scope() }));
@@ -70,6 +78,10 @@ export class OAuthClient {
   }
 
   private async post(path: string, form: Record<string, string>): Promise<TokenAnswer> {
+    return parseTokenAnswer(await this.send(path, form));
+  }
+
+  private async send(path: string, form: Record<string, string>): Promise<unknown> {
     const credentials = Buffer.from(`${this.config.clientId}:${this.config.clientSecret}`).toString('base64');
     const { body } = await sendRequest(
       `${this.config.authUrl}${path}`,
@@ -80,7 +92,7 @@ export class OAuthClient {
       },
       this.options,
     );
-    return parseTokenAnswer(body);
+    return body;
   }
 
   private toToken(answer: TokenAnswer): CtpAuthToken {

@@ -47,6 +47,26 @@ export class ShopperAuth {
     return token === undefined ? undefined : this.refresh(token.refreshToken);
   }
 
+  /**
+   * Revokes the session's commercetools tokens (refresh and access), so a copy of this session kept from
+   * before (a replayed cookie, another tab) cannot act as this shopper any more. Best effort: when
+   * commercetools cannot be reached the tokens stay valid until they expire, and that is logged.
+   */
+  async revoke(): Promise<void> {
+    const token = this.session.token;
+    if (token === undefined) return;
+    const revocations = [
+      ...(token.refreshToken === undefined ? [] : [this.oauth.revoke(token.refreshToken, 'refresh_token')]),
+      this.oauth.revoke(token.accessToken, 'access_token'),
+    ];
+    const failed = (await Promise.allSettled(revocations)).filter((result) => result.status === 'rejected');
+    if (failed.length > 0) {
+      const reason = (failed[0] as PromiseRejectedResult).reason;
+      const code = typeof reason === 'object' && reason !== null && 'code' in reason ? String(reason.code) : 'unknown';
+      console.error(`[extensions] logout: ${failed.length} of ${revocations.length} commercetools tokens could not be revoked (${code}); they stay valid until they expire`);
+    }
+  }
+
   private async refresh(refreshToken: string | undefined): Promise<string | undefined> {
     if (refreshToken !== undefined) {
       try {
