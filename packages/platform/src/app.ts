@@ -2,6 +2,7 @@ import { authenticate } from './auth/bearer.js';
 import { registerOAuthRoutes } from './auth/oauth-routes.js';
 import { registerProductSearchRoute } from './catalogue/search.js';
 import { validateCartDraft } from './carts/draft-validation.js';
+import { withCartTotals } from './carts/totals.js';
 import { validateCartUpdate } from './carts/update-validation.js';
 import type { ApiContext, PlatformContext } from './context.js';
 import { concurrentModification, resourceNotFound } from './errors.js';
@@ -16,6 +17,7 @@ import { registerMyProfileRoutes } from './me/profile.js';
 import { registerSignupRoutes } from './me/signup.js';
 import { registerOrderRoutes } from './orders/routes.js';
 import { productImageSvg } from './seed/images.js';
+import { registerShippingMatchRoutes } from './shipping/routes.js';
 
 export type Dispatch = (request: PlatformRequest) => Promise<PlatformResponse>;
 
@@ -35,13 +37,14 @@ export function createDispatcher(ctx: PlatformContext): Dispatch {
   registerMyProfileRoutes(api);
   registerOrderRoutes(api);
   registerProductSearchRoute(api);
+  registerShippingMatchRoutes(api);
   api.add('POST', '/:projectKey/carts', (request, _params, context) => {
     validateCartDraft(jsonObjectBody(request));
     return forward(request, context);
   });
   api.add('POST', '/:projectKey/carts/:id', updateCart);
 
-  return async (request) => {
+  const route: Dispatch = async (request) => {
     const openRoute = open.match(request.method, request.path);
     if (openRoute) return openRoute.handler(request, openRoute.params, ctx);
     if ((request.method === 'GET' || request.method === 'HEAD') && request.path.startsWith('/images/')) return image(request.path);
@@ -58,6 +61,7 @@ export function createDispatcher(ctx: PlatformContext): Dispatch {
     }
     return forward(request, ctx);
   };
+  return async (request) => withCartTotals(await route(request));
 }
 
 async function forward(request: PlatformRequest, ctx: PlatformContext): Promise<PlatformResponse> {
