@@ -1,5 +1,6 @@
 import { authenticate } from './auth/bearer.js';
 import { registerOAuthRoutes } from './auth/oauth-routes.js';
+import { registerProductSearch } from './catalogue/product-search/search.js';
 import { registerProductSearchRoute } from './catalogue/search.js';
 import { validateCartDraft } from './carts/draft-validation.js';
 import { withCartTotals } from './carts/totals.js';
@@ -37,6 +38,7 @@ export function createDispatcher(ctx: PlatformContext): Dispatch {
   registerMyProfileRoutes(api);
   registerOrderRoutes(api);
   registerProductSearchRoute(api);
+  registerProductSearch(api);
   registerShippingMatchRoutes(api);
   api.add('POST', '/:projectKey/carts', (request, _params, context) => {
     validateCartDraft(jsonObjectBody(request));
