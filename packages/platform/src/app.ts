@@ -6,6 +6,7 @@ import { validateCartDraft } from './carts/draft-validation.js';
 import { withCartTotals } from './carts/totals.js';
 import { validateCartUpdate } from './carts/update-validation.js';
 import type { ApiContext, PlatformContext } from './context.js';
+import { registerEmailVerificationRoutes } from './customers/email-verification.js';
 import { concurrentModification, resourceNotFound } from './errors.js';
 import { jsonObjectBody } from './http/body.js';
 import { checkPaging } from './http/paging.js';
@@ -40,6 +41,7 @@ export function createDispatcher(ctx: PlatformContext): Dispatch {
   registerProductSearchRoute(api);
   registerProductSearch(api);
   registerShippingMatchRoutes(api);
+  registerEmailVerificationRoutes(api);
   api.add('POST', '/:projectKey/carts', (request, _params, context) => {
     validateCartDraft(jsonObjectBody(request));
     return forward(request, context);

@@ -3,6 +3,7 @@ import { createDispatcher } from './app.js';
 import { TokenStore } from './auth/token-store.js';
 import type { PlatformContext } from './context.js';
 import { RequestCounters } from './counters.js';
+import { EmailTokenStore } from './customers/email-tokens.js';
 import { PlatformOptionError } from './errors.js';
 import { FaultInjector, type FaultSettings } from './faults.js';
 import { PlatformHttpServer } from './http/server.js';
@@ -63,11 +64,13 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   const mock = new CommercetoolsMock({ enableAuthentication: false, validateCredentials: false, defaultProjectKey: projectKey, strict: true, silent: true });
   const gateway = new MockGateway(mock, projectKey);
   const client = { clientId: options.clientId ?? DEFAULT_CLIENT_ID, clientSecret: options.clientSecret ?? DEFAULT_CLIENT_SECRET };
+  const now = options.now ?? Date.now;
   const context: PlatformContext = {
     projectKey,
     gateway,
     client,
-    tokens: new TokenStore({ projectKey, ttlSeconds: tokenTtlSeconds, now: options.now ?? Date.now }),
+    tokens: new TokenStore({ projectKey, ttlSeconds: tokenTtlSeconds, now }),
+    emailTokens: new EmailTokenStore(now),
     cartsBeingOrdered: new Set(),
   };
   const counters = new RequestCounters(projectKey);

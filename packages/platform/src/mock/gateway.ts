@@ -1,6 +1,6 @@
 import { Agent, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Cart, Category, Order, Product, SearchKeywords } from '@commercetools/platform-sdk';
+import type { Cart, Category, Customer, Order, Product, SearchKeywords } from '@commercetools/platform-sdk';
 import type { CommercetoolsMock } from '@labdigital/commercetools-mock';
 import { apiError, CommercetoolsHttpError, type CommercetoolsErrorBody } from '../errors.js';
 import type { PlatformResponse } from '../http/types.js';
@@ -119,6 +119,16 @@ export class MockGateway {
     const saved = { ...resource, version: resource.version + 1, ...(touch ? { lastModifiedAt: this.stamp() } : {}) };
     await this.mock.project(this.projectKey).unsafeAdd(typeId, saved as Cart & Order);
     return saved;
+  }
+
+  async findCustomer(id: string): Promise<Customer | undefined> {
+    return (await this.mock.project(this.projectKey).get('customer', id)) ?? undefined;
+  }
+
+  /** Marks a customer's email verified, with a new version (commercetools has no update action for it). */
+  async markEmailVerified(customer: Customer): Promise<void> {
+    const saved = { ...customer, isEmailVerified: true, version: customer.version + 1, lastModifiedAt: this.stamp() };
+    await this.mock.project(this.projectKey).unsafeAdd('customer', saved);
   }
 
   /**
