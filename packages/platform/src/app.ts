@@ -3,10 +3,12 @@ import { registerOAuthRoutes } from './auth/oauth-routes.js';
 import { registerProductSearch } from './catalogue/product-search/search.js';
 import { registerProductSearchRoute } from './catalogue/search.js';
 import { validateCartDraft } from './carts/draft-validation.js';
+import { registerReplicateRoute } from './carts/replicate.js';
 import { withCartTotals } from './carts/totals.js';
 import { validateCartUpdate } from './carts/update-validation.js';
 import type { ApiContext, PlatformContext } from './context.js';
 import { registerEmailVerificationRoutes } from './customers/email-verification.js';
+import { registerPasswordChangeRoute } from './customers/password-change.js';
 import { concurrentModification, resourceNotFound } from './errors.js';
 import { jsonObjectBody } from './http/body.js';
 import { checkPaging } from './http/paging.js';
@@ -42,6 +44,8 @@ export function createDispatcher(ctx: PlatformContext): Dispatch {
   registerProductSearch(api);
   registerShippingMatchRoutes(api);
   registerEmailVerificationRoutes(api);
+  registerPasswordChangeRoute(api);
+  registerReplicateRoute(api);
   api.add('POST', '/:projectKey/carts', (request, _params, context) => {
     validateCartDraft(jsonObjectBody(request));
     return forward(request, context);

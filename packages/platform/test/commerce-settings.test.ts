@@ -1,29 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import type { Cart, CartUpdateAction, ShippingMethod } from '@commercetools/platform-sdk';
 import { PRODUCTS } from '../src/index.js';
-import { api, clientSdk, sdkFailure, startPlatform, type Platform, type SdkClient } from './support/platform.js';
+import { api, sdkFailure, usePlatform } from './support/platform.js';
 
 const address = (country: string) => ({ country, firstName: 'Ada', lastName: 'Lovelace', streetName: 'Main Street 1', postalCode: '12345', city: 'Town' });
 
 describe('project settings, tax, zones and shipping methods (what real bundles read)', () => {
-  let platform: Platform;
-  let client: SdkClient;
-
-  beforeAll(async () => {
-    platform = await startPlatform({ port: 0 });
-    client = clientSdk(platform);
-  });
-  afterAll(async () => {
-    await platform.close();
-  });
+  const running = usePlatform();
 
   async function cart(currency: string, country: string, actions: CartUpdateAction[] = []): Promise<Cart> {
+    const { client } = running;
     const created = (await client.api.carts().post({ body: { currency, country, locale: 'en', anonymousId: `settings-${currency}-${country}` } }).execute()).body;
     if (actions.length === 0) return created;
     return (await client.api.carts().withId({ ID: created.id }).post({ body: { version: created.version, actions } }).execute()).body;
   }
 
   it('GET /{projectKey} lists the currencies, languages and countries', async () => {
+    const { client } = running;
     const project = (await client.api.get().execute()).body;
     expect(project.currencies).toEqual(['EUR', 'USD', 'GBP']);
     expect(project.languages).toEqual(['en', 'de']);
@@ -31,6 +24,7 @@ describe('project settings, tax, zones and shipping methods (what real bundles r
   });
 
   it('seeding again adds nothing twice', async () => {
+    const { platform, client } = running;
     await platform.seed();
     const project = (await client.api.get().execute()).body;
     expect(project.currencies).toHaveLength(3);
@@ -40,12 +34,14 @@ describe('project settings, tax, zones and shipping methods (what real bundles r
   });
 
   it('has a tax category with a rate for every project country', async () => {
+    const { client } = running;
     const [category] = (await client.api.taxCategories().get().execute()).body.results;
     expect(category?.rates.map((rate) => rate.country).sort()).toEqual(['AT', 'DE', 'GB', 'NL', 'US']);
     expect(category?.rates.find((rate) => rate.country === 'DE')).toMatchObject({ amount: 0.19, includedInPrice: true });
   });
 
   it('every product has a price in each project currency, so carts in USD and GBP take line items', async () => {
+    const { client } = running;
     for (const currency of ['USD', 'GBP']) {
       const withMug = await cart(currency, currency === 'USD' ? 'US' : 'GB', [{ action: 'addLineItem', sku: 'MUG-ENAMEL-01', quantity: 1 }]);
       expect(withMug.lineItems[0]?.price.value.currencyCode).toBe(currency);
@@ -59,6 +55,7 @@ describe('project settings, tax, zones and shipping methods (what real bundles r
 
   describe('GET /shipping-methods/matching-location', () => {
     it('answers the methods that ship to the country, the default first, with the one rate in the currency', async () => {
+      const { client } = running;
       const answer = (await client.api.shippingMethods().matchingLocation().get({ queryArgs: { country: 'DE', currency: 'EUR' } }).execute()).body;
       expect(answer.results.map((method) => method.key)).toEqual(['standard', 'express']);
       for (const method of answer.results) {
@@ -70,6 +67,7 @@ describe('project settings, tax, zones and shipping methods (what real bundles r
     });
 
     it('without a currency every rate of the matching zone matches; expand resolves the zone', async () => {
+      const { client } = running;
       const answer = (await client.api.shippingMethods().matchingLocation().get({ queryArgs: { country: 'GB', expand: ['zoneRates[*].zone'] } }).execute()).body;
       const standard = answer.results[0] as ShippingMethod;
       expect(standard.zoneRates[0]?.zone.obj?.key).toBe('united-kingdom');
@@ -78,10 +76,12 @@ describe('project settings, tax, zones and shipping methods (what real bundles r
     });
 
     it('a country no zone covers gets no methods', async () => {
+      const { client } = running;
       expect((await client.api.shippingMethods().matchingLocation().get({ queryArgs: { country: 'FR' } }).execute()).body.results).toEqual([]);
     });
 
     it('refuses a missing or malformed country and currency with 400 InvalidInput', async () => {
+      const { platform, client } = running;
       const token = (await client.tokens.current())?.token;
       for (const query of ['', '?country=germany', '?country=DE&currency=euro']) {
         const answer = await api(platform, 'GET', `/shipping-methods/matching-location${query}`, token);
@@ -91,6 +91,7 @@ describe('project settings, tax, zones and shipping methods (what real bundles r
     });
 
     it('leaves inactive methods out', async () => {
+      const { client } = running;
       const express = (await client.api.shippingMethods().withKey({ key: 'express' }).get().execute()).body;
       const off = await client.api.shippingMethods().withKey({ key: 'express' }).post({ body: { version: express.version, actions: [{ action: 'changeActive', active: false }] } }).execute();
       try {
@@ -104,6 +105,7 @@ describe('project settings, tax, zones and shipping methods (what real bundles r
 
   describe('GET /shipping-methods/matching-cart and setShippingMethod', () => {
     it('matches the cart’s shipping country and currency, and the chosen method’s price joins the total', async () => {
+      const { client } = running;
       const gbCart = await cart('GBP', 'GB', [
         { action: 'addLineItem', sku: 'PEN-FOUNTAIN-F', quantity: 1 },
         { action: 'setShippingAddress', address: address('GB') },
@@ -133,6 +135,7 @@ describe('project settings, tax, zones and shipping methods (what real bundles r
     });
 
     it('ships free above the threshold (freeAbove)', async () => {
+      const { client } = running;
       const big = await cart('EUR', 'DE', [
         { action: 'addLineItem', sku: 'LAMP-READ-01', quantity: 1 },
         { action: 'setShippingAddress', address: address('DE') },
@@ -150,6 +153,7 @@ describe('project settings, tax, zones and shipping methods (what real bundles r
     });
 
     it('refuses a cart without a shipping address, an unknown cart and a missing cartId', async () => {
+      const { platform, client } = running;
       const bare = await cart('EUR', 'DE');
       const noAddress = await sdkFailure(client.api.shippingMethods().matchingCart().get({ queryArgs: { cartId: bare.id } }).execute());
       expect(noAddress).toMatchObject({ status: 400, code: 'InvalidOperation' });

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import type { ProductSearchRequest } from '@commercetools/platform-sdk';
 import { PRODUCTS } from '../src/index.js';
-import { api, clientSdk, sdkFailure, startPlatform, type Platform, type SdkClient } from './support/platform.js';
+import { api, sdkFailure, usePlatform } from './support/platform.js';
 
 // The shapes a launchpad-style bundle sends (observed facts, written anew): a text box becomes wildcards
 // over the localized text fields plus a case-insensitive SKU match; the price facet is a ranges facet.
@@ -30,18 +30,9 @@ function textSearch(text: string, language = 'en'): ProductSearchRequest {
 const inCategory = (key: string) => PRODUCTS.filter((product) => product.category === key).map((product) => product.sku).sort();
 
 describe('POST /{projectKey}/products/search', () => {
-  let platform: Platform;
-  let client: SdkClient;
-  const search = async (body: ProductSearchRequest) => (await client.api.products().search().post({ body }).execute()).body;
+  const running = usePlatform();
+  const search = async (body: ProductSearchRequest) => (await running.client.api.products().search().post({ body }).execute()).body;
   const skus = (answer: Awaited<ReturnType<typeof search>>) => answer.results.map((result) => result.productProjection?.masterVariant.sku).sort();
-
-  beforeAll(async () => {
-    platform = await startPlatform({ port: 0 });
-    client = clientSdk(platform);
-  });
-  afterAll(async () => {
-    await platform.close();
-  });
 
   it('answers a text search with wildcards over searchKeywords and a missing field (the mock crashed on it)', async () => {
     const answer = await search(textSearch('mug'));
@@ -74,6 +65,7 @@ describe('POST /{projectKey}/products/search', () => {
   });
 
   it('pages with limit and offset, and refuses limits commercetools refuses', async () => {
+    const { client } = running;
     const first = await search({ sort: [{ field: 'key', order: 'asc' }], limit: 3, offset: 0, productProjectionParameters: {} });
     const second = await search({ sort: [{ field: 'key', order: 'asc' }], limit: 3, offset: 3, productProjectionParameters: {} });
     const keys = PRODUCTS.map((product) => product.key).sort();
@@ -95,6 +87,7 @@ describe('POST /{projectKey}/products/search', () => {
   });
 
   it('filters by category subtree, and postFilter narrows the results but not the facets', async () => {
+    const { client } = running;
     const kitchen = (await client.api.categories().withKey({ key: 'kitchen' }).get().execute()).body;
     const answer = await search({
       query: { exact: { field: 'categoriesSubTree', value: kitchen.id } },
@@ -131,6 +124,7 @@ describe('POST /{projectKey}/products/search', () => {
   });
 
   it('selects the price in the requested currency, falling back to prices without a country', async () => {
+    const { client } = running;
     const answer = await search({ ...textSearch('mug'), productProjectionParameters: { priceCurrency: 'USD', priceCountry: 'US' } });
     const mug = PRODUCTS.find((product) => product.sku === 'MUG-ENAMEL-01');
     const usd = answer.results[0]?.productProjection?.masterVariant.price?.value;
@@ -146,6 +140,7 @@ describe('POST /{projectKey}/products/search', () => {
   });
 
   it('refuses malformed requests with commercetools’ 400s, never a 500', async () => {
+    const { platform, client } = running;
     const token = (await client.tokens.current())?.token;
     const malformed = await api(platform, 'POST', '/products/search', token, '{"query":');
     expect(malformed.status).toBe(400);
@@ -173,18 +168,9 @@ describe('POST /{projectKey}/products/search', () => {
 });
 
 describe('GET /{projectKey}/product-projections/search text', () => {
-  let platform: Platform;
-  let client: SdkClient;
+  const running = usePlatform();
   const skusFor = async (queryArgs: Record<string, string | boolean | number>) =>
-    (await client.api.productProjections().search().get({ queryArgs }).execute()).body.results.map((product) => product.masterVariant.sku).sort();
-
-  beforeAll(async () => {
-    platform = await startPlatform({ port: 0 });
-    client = clientSdk(platform);
-  });
-  afterAll(async () => {
-    await platform.close();
-  });
+    (await running.client.api.productProjections().search().get({ queryArgs }).execute()).body.results.map((product) => product.masterVariant.sku).sort();
 
   it('matches search keywords, wildcards and, with fuzzy, near misses', async () => {
     expect(await skusFor({ 'text.en': 'outdoor' })).toEqual(inCategory('outdoor'));
@@ -195,6 +181,7 @@ describe('GET /{projectKey}/product-projections/search text', () => {
   });
 
   it('refuses a malformed fuzzy or fuzzyLevel', async () => {
+    const { platform, client } = running;
     const token = (await client.tokens.current())?.token;
     const maybe = await api(platform, 'GET', '/product-projections/search?text.en=mug&fuzzy=maybe', token);
     expect(maybe.status).toBe(400);

@@ -47,7 +47,7 @@ async function confirm(request: PlatformRequest, ctx: ApiContext, ownerId: strin
   const body = jsonObjectBody(request);
   const customer = await customerOfToken(ctx, requiredString(body, 'tokenValue'), ownerId);
   checkVersion(body, customer);
-  await ctx.gateway.markEmailVerified(customer);
+  await ctx.gateway.saveCustomer(customer, { isEmailVerified: true });
   ctx.emailTokens.invalidate(customer.id);
   return ctx.gateway.forward('GET', `/customers/${customer.id}`, '');
 }
@@ -71,14 +71,14 @@ async function customerOfToken(ctx: ApiContext, value: string, ownerId: string |
   return customer;
 }
 
-function checkVersion(body: JsonObject, customer: Customer): void {
+export function checkVersion(body: JsonObject, customer: Customer): void {
   const { version } = body;
   if (version === undefined) return;
   if (typeof version !== 'number' || !Number.isInteger(version)) throw invalidJson('version: JSON Number expected.');
   if (version !== customer.version) throw concurrentModification(customer.id, version, customer.version);
 }
 
-function requiredString(body: JsonObject, field: string): string {
+export function requiredString(body: JsonObject, field: string): string {
   const value = body[field];
   if (typeof value === 'string' && value !== '') return value;
   throw invalidJson(value === undefined ? `${field}: Missing required value` : `${field}: JSON String expected.`);

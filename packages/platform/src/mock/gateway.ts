@@ -125,9 +125,9 @@ export class MockGateway {
     return (await this.mock.project(this.projectKey).get('customer', id)) ?? undefined;
   }
 
-  /** Marks a customer's email verified, with a new version (commercetools has no update action for it). */
-  async markEmailVerified(customer: Customer): Promise<void> {
-    const saved = { ...customer, isEmailVerified: true, version: customer.version + 1, lastModifiedAt: this.stamp() };
+  /** Writes customer fields no update action sets (a verified email, a changed password), with a new version. */
+  async saveCustomer(customer: Customer, changes: Pick<Partial<Customer>, 'isEmailVerified' | 'password'>): Promise<void> {
+    const saved = { ...customer, ...changes, version: customer.version + 1, lastModifiedAt: this.stamp() };
     await this.mock.project(this.projectKey).unsafeAdd('customer', saved);
   }
 
