@@ -12,7 +12,8 @@ try {
     platform === undefined
       ? ''
       : `
-  Demo customer:     ${platform.demoCustomer.email} / ${platform.demoCustomer.password}`
+  Demo customer:     ${platform.demoCustomer.email} / ${platform.demoCustomer.password}
+  Mail sink (SMTP):  ${platform.smtp.host}:${platform.smtp.port}, every mail at ${platform.mailUrl}`
   }
 
   Press Ctrl-C to stop.

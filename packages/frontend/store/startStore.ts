@@ -16,6 +16,8 @@ export interface StoreOptions {
   readonly hubPort?: number;
   /** Embedded platform port; 0 picks a free one. Default `PLATFORM_PORT` or 8989. */
   readonly platformPort?: number;
+  /** The embedded platform's mail sink (SMTP); 0 picks a free one. Default `PLATFORM_SMTP_PORT`, else 2525, or a free one when the platform port is 0. */
+  readonly smtpPort?: number;
   /** Where `CTP_*` and the ports come from. Default `process.env`. */
   readonly env?: Environment;
   /** No progress lines on the console. */
@@ -58,9 +60,11 @@ export async function startStore(options: StoreOptions = {}): Promise<Store> {
   // `next start` takes it, because the hub must know the frontend's origin before the frontend runs.
   const hubPort = portOf(options.hubPort, 'HUB_PORT', 8080);
   const platformPort = portOf(options.platformPort, 'PLATFORM_PORT', 8989);
+  const smtpPort = portOf(options.smtpPort, 'PLATFORM_SMTP_PORT', platformPort === 0 ? 0 : 2525);
   const usesEmbeddedPlatform = !env.CTP_PROJECT_KEY;
   if (hubPort !== 0) await (await reservePort(hubPort, 'the API hub', 'HUB_PORT')).release();
   if (usesEmbeddedPlatform && platformPort !== 0) await (await reservePort(platformPort, 'the embedded commercetools platform', 'PLATFORM_PORT')).release();
+  if (usesEmbeddedPlatform && smtpPort !== 0) await (await reservePort(smtpPort, 'the mail sink', 'PLATFORM_SMTP_PORT')).release();
   const frontendReservation = await reservePort(portOf(options.port, 'PORT', 3000), 'the frontend', 'PORT');
   const frontendPort = frontendReservation.port;
 
@@ -73,9 +77,14 @@ export async function startStore(options: StoreOptions = {}): Promise<Store> {
     const bundle = await ensureBundle(log);
     if (withFrontend) await ensureNextBuild(log);
 
-    const backend: CommerceBackend = await startCommerceBackend(env, platformPort, options.platform);
+    const backend: CommerceBackend = await startCommerceBackend(env, platformPort, {
+      smtpPort,
+      ...(options.quiet ? { onMail: () => undefined } : {}),
+      ...options.platform,
+    });
     stops.push(() => backend.close());
     log(`commerce backend: ${backend.description}`);
+    if (backend.platform) log(`mail sink: SMTP ${backend.platform.smtp.host}:${backend.platform.smtp.port}, inbox ${backend.platform.mailUrl}`);
 
     const sessionSecret = env.HUB_SESSION_SECRET?.split(',')[0]?.trim() || randomBytes(32).toString('base64url');
     const hub: Hub = await startHub({

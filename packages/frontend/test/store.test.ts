@@ -27,11 +27,12 @@ describe('the store orchestrator (yarn start)', () => {
   it.each([
     ['hubPort', 'the API hub', 'HUB_PORT'],
     ['platformPort', 'the embedded commercetools platform', 'PLATFORM_PORT'],
+    ['smtpPort', 'the mail sink', 'PLATFORM_SMTP_PORT'],
     ['port', 'the frontend', 'PORT'],
   ] as const)('a busy %s is a clear error naming it', async (option, part, variable) => {
     const { server, port } = await occupy();
     try {
-      const ports = { port: 0, hubPort: 0, platformPort: 0, [option]: port };
+      const ports = { port: 0, hubPort: 0, platformPort: 0, smtpPort: 0, [option]: port };
       const error = await startStore({ ...ports, frontend: false, quiet: true, env: {} }).then(
         () => undefined,
         (caught: unknown) => caught,
@@ -58,6 +59,8 @@ describe('the store orchestrator (yarn start)', () => {
     const store = await startStore({ port: 0, hubPort: 0, platformPort: 0, frontend: false, quiet: true, env: {} });
     const hubPort = Number(new URL(store.hubUrl).port);
     const platformPort = store.platform?.port ?? 0;
+    const smtpPort = store.platform?.smtp.port ?? 0;
+    expect(smtpPort).toBeGreaterThan(0);
     try {
       const answer = await fetch(`${store.hubUrl}/frontastic/action/cart/addToCart`, { method: 'POST', body: JSON.stringify({ sku: 'MUG-ENAMEL-01' }) });
       expect(answer.status).toBe(200);
@@ -68,5 +71,6 @@ describe('the store orchestrator (yarn start)', () => {
     }
     expect(await isFree(hubPort)).toBe(true);
     expect(await isFree(platformPort)).toBe(true);
+    expect(await isFree(smtpPort)).toBe(true);
   });
 });

@@ -1,13 +1,18 @@
 import { authenticate } from './auth/bearer.js';
 import { authorize } from './auth/scopes.js';
 import { registerOAuthRoutes } from './auth/oauth-routes.js';
+import { registerProductSearch } from './catalogue/product-search/search.js';
 import { registerProductSearchRoute } from './catalogue/search.js';
 import { validateCartDraft } from './carts/draft-validation.js';
+import { registerReplicateRoute } from './carts/replicate.js';
 import { assertCartUpdatable } from './carts/modifiable.js';
 import { withQuotedSkusResolved } from './carts/quoted-skus.js';
+import { withCartTotals } from './carts/totals.js';
 import { validateCartUpdate } from './carts/update-validation.js';
 import type { ApiContext, PlatformContext } from './context.js';
-import { resourceNotFound } from './errors.js';
+import { registerEmailVerificationRoutes } from './customers/email-verification.js';
+import { registerPasswordChangeRoute } from './customers/password-change.js';
+import { concurrentModification, resourceNotFound } from './errors.js';
 import { jsonObjectBody, type JsonObject } from './http/body.js';
 import { checkPaging } from './http/paging.js';
 import { Router } from './http/router.js';
@@ -19,6 +24,7 @@ import { registerMyProfileRoutes } from './me/profile.js';
 import { registerSignupRoutes } from './me/signup.js';
 import { registerOrderRoutes } from './orders/routes.js';
 import { productImageSvg } from './seed/images.js';
+import { registerShippingMatchRoutes } from './shipping/routes.js';
 
 export type Dispatch = (request: PlatformRequest) => Promise<PlatformResponse>;
 
@@ -38,6 +44,11 @@ export function createDispatcher(ctx: PlatformContext): Dispatch {
   registerMyProfileRoutes(api);
   registerOrderRoutes(api);
   registerProductSearchRoute(api);
+  registerProductSearch(api);
+  registerShippingMatchRoutes(api);
+  registerEmailVerificationRoutes(api);
+  registerPasswordChangeRoute(api);
+  registerReplicateRoute(api);
   api.add('POST', '/:projectKey/carts', async (request, _params, context) => {
     const draft = jsonObjectBody(request);
     validateCartDraft(draft);
@@ -45,7 +56,7 @@ export function createDispatcher(ctx: PlatformContext): Dispatch {
   });
   api.add('POST', '/:projectKey/carts/:id', updateCart);
 
-  return async (request) => {
+  const route: Dispatch = async (request) => {
     const openRoute = open.match(request.method, request.path);
     if (openRoute) return openRoute.handler(request, openRoute.params, ctx);
     if ((request.method === 'GET' || request.method === 'HEAD') && request.path.startsWith('/images/')) return image(request.path);
@@ -64,6 +75,7 @@ export function createDispatcher(ctx: PlatformContext): Dispatch {
     }
     return forward(request, ctx);
   };
+  return async (request) => withCartTotals(await route(request));
 }
 
 async function forward(request: PlatformRequest, ctx: PlatformContext): Promise<PlatformResponse> {

@@ -2,16 +2,20 @@ import { PlatformOptionError } from './errors.js';
 import type { PlatformOptions } from './start.js';
 
 export const DEFAULT_PORT = 8989;
+export const DEFAULT_SMTP_PORT = 2525;
 
 /**
  * Start options from the environment, as `yarn start:platform` and `yarn start` use them:
  * PLATFORM_PORT (default 8989), CTP_PROJECT_KEY (default demo), PLATFORM_TOKEN_TTL_SECONDS (default 172800),
- * PLATFORM_CLIENT_SECRET (default local-platform-secret).
+ * PLATFORM_CLIENT_SECRET (default local-platform-secret), PLATFORM_SMTP_PORT (the mail sink; default 2525,
+ * or a free port when PLATFORM_PORT is 0).
  */
 export function platformOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): PlatformOptions {
   const ttl = env.PLATFORM_TOKEN_TTL_SECONDS;
+  const port = integer(env.PLATFORM_PORT, 'PLATFORM_PORT') ?? DEFAULT_PORT;
   return {
-    port: integer(env.PLATFORM_PORT, 'PLATFORM_PORT') ?? DEFAULT_PORT,
+    port,
+    smtpPort: integer(env.PLATFORM_SMTP_PORT, 'PLATFORM_SMTP_PORT') ?? (port === 0 ? 0 : DEFAULT_SMTP_PORT),
     ...(env.CTP_PROJECT_KEY ? { projectKey: env.CTP_PROJECT_KEY } : {}),
     ...(ttl ? { tokenTtlSeconds: integer(ttl, 'PLATFORM_TOKEN_TTL_SECONDS') } : {}),
     ...(env.PLATFORM_CLIENT_SECRET ? { clientSecret: env.PLATFORM_CLIENT_SECRET } : {}),

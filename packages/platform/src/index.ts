@@ -1,7 +1,9 @@
 export { startPlatform, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_PROJECT_KEY, DEFAULT_TOKEN_TTL_SECONDS } from './start.js';
 export type { Platform, PlatformOptions } from './start.js';
-export { platformOptionsFromEnv, DEFAULT_PORT } from './config.js';
+export { platformOptionsFromEnv, DEFAULT_PORT, DEFAULT_SMTP_PORT } from './config.js';
 export { DEFAULT_HTTP_LIMITS, type HttpLimits } from './http/server.js';
+export { MailSink, DEFAULT_MAIL_MAX_BYTES } from './mail/sink.js';
+export type { ReceivedMail } from './mail/sink.js';
 export { RequestCounters, routeTemplate } from './counters.js';
 export type { CounterSnapshot } from './counters.js';
 export { FaultInjector, NO_FAULTS } from './faults.js';

@@ -15,6 +15,7 @@ try {
       `  CTP_API_URL=${platform.apiUrl}`,
       `  CTP_SCOPES=manage_project:${platform.projectKey}`,
       `  demo customer: ${platform.demoCustomer.email} / ${platform.demoCustomer.password}`,
+      `  mail sink (SMTP, any user and password, no TLS): ${platform.smtp.host}:${platform.smtp.port}   inbox: ${platform.mailUrl}`,
       `  counters: ${platform.url}/__platform/counters   faults: ${platform.url}/__platform/faults`,
     ].join('\n'),
   );

@@ -3,9 +3,11 @@ import { createDispatcher } from './app.js';
 import { TokenStore } from './auth/token-store.js';
 import type { PlatformContext } from './context.js';
 import { RequestCounters } from './counters.js';
+import { EmailTokenStore } from './customers/email-tokens.js';
 import { PlatformOptionError } from './errors.js';
 import { FaultInjector, type FaultSettings } from './faults.js';
 import { DEFAULT_HTTP_LIMITS, PlatformHttpServer, type HttpLimits } from './http/server.js';
+import { MailSink } from './mail/sink.js';
 import { MockGateway } from './mock/gateway.js';
 import { DEMO_CUSTOMER } from './seed/catalogue.js';
 import { seedCatalogue } from './seed/seed.js';
@@ -35,6 +37,12 @@ export interface PlatformOptions {
   readonly onError?: (error: unknown) => void;
   /** Header, request and keep-alive timeouts and the connection cap (default 10 s, 60 s, 5 s, 1000). */
   readonly httpLimits?: Partial<HttpLimits>;
+  /** SMTP port of the mail sink on 127.0.0.1; 0 (the default) picks a free one. */
+  readonly smtpPort?: number;
+  /** Largest mail the sink accepts (default 10 MiB); larger ones are refused with 552. */
+  readonly mailMaxBytes?: number;
+  /** One line per received mail (default: console.log). */
+  readonly onMail?: (line: string) => void;
 }
 
 export interface Platform {
@@ -49,6 +57,12 @@ export interface Platform {
   readonly demoCustomer: { readonly email: string; readonly password: string };
   readonly counters: RequestCounters;
   readonly faults: FaultInjector;
+  /** The mail sink: bundles send mail to `smtp.host:smtp.port` (no TLS, any credentials). */
+  readonly smtp: { readonly host: string; readonly port: number };
+  /** Every mail received, also over HTTP at `mailUrl`. */
+  readonly mail: MailSink;
+  /** `GET` lists the mails (`?to=<address>` filters), `GET …/{id}` reads one, `DELETE` empties the inbox. */
+  readonly mailUrl: string;
   /** The underlying @labdigital/commercetools-mock, for tests that need to reach its storage. */
   readonly mock: CommercetoolsMock;
   /** Runs the seed again; idempotent, so only what is missing (e.g. after `mock.clear()`) is added. */
@@ -62,29 +76,48 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   const tokenTtlSeconds = options.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS;
   checkOptions(options.port ?? 0, projectKey, tokenTtlSeconds);
   const limits = httpLimitsOf(options.httpLimits);
+  checkPort(options.smtpPort ?? 0, 'smtpPort');
+  if (options.mailMaxBytes !== undefined && !(Number.isInteger(options.mailMaxBytes) && options.mailMaxBytes > 0)) {
+    throw new PlatformOptionError(`mailMaxBytes must be a positive whole number of bytes, got ${options.mailMaxBytes}.`);
+  }
 
   const mock = new CommercetoolsMock({ enableAuthentication: false, validateCredentials: false, defaultProjectKey: projectKey, strict: true, silent: true });
   const gateway = new MockGateway(mock, projectKey);
   const client = { clientId: options.clientId ?? DEFAULT_CLIENT_ID, clientSecret: options.clientSecret ?? DEFAULT_CLIENT_SECRET };
+  const now = options.now ?? Date.now;
   const context: PlatformContext = {
     projectKey,
     gateway,
     client,
-    tokens: new TokenStore({ projectKey, ttlSeconds: tokenTtlSeconds, now: options.now ?? Date.now }),
+    tokens: new TokenStore({ projectKey, ttlSeconds: tokenTtlSeconds, now }),
+    emailTokens: new EmailTokenStore(now),
     cartsBeingOrdered: new Set(),
   };
   const counters = new RequestCounters(projectKey);
   const faults = new FaultInjector();
+
+  await gateway.listen();
+  let mail: MailSink;
+  try {
+    mail = await MailSink.start({
+      port: options.smtpPort ?? 0,
+      ...(options.mailMaxBytes === undefined ? {} : { maxBytes: options.mailMaxBytes }),
+      log: options.onMail ?? ((line) => console.log(`[platform] ${line}`)),
+      now,
+    });
+  } catch (error) {
+    await gateway.close();
+    throw error;
+  }
   const server = new PlatformHttpServer({
     projectKey,
     counters,
     faults,
+    mail,
     dispatch: createDispatcher(context),
     onError: options.onError ?? ((error) => console.error('[platform] internal error:', error)),
     limits,
   });
-
-  await gateway.listen();
   let port = 0;
   try {
     port = await server.listen(options.port ?? 0);
@@ -92,6 +125,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     if (options.faults) faults.set(options.faults);
   } catch (error) {
     await server.close();
+    await mail.close();
     await gateway.close();
     throw error;
   }
@@ -108,12 +142,16 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     demoCustomer: { email: DEMO_CUSTOMER.email, password: DEMO_CUSTOMER.password },
     counters,
     faults,
+    smtp: { host: mail.host, port: mail.port },
+    mail,
+    mailUrl: `${url}/__platform/mail`,
     mock,
     seed: () => seedCatalogue(gateway, url),
     // Safe to call twice (afterAll plus a finally, say): the second call waits for the first.
     close: () =>
       (closing ??= (async () => {
         await server.close();
+        await mail.close();
         await gateway.close();
       })()),
   };
@@ -129,9 +167,13 @@ function httpLimitsOf(given: Partial<HttpLimits> = {}): HttpLimits {
 }
 
 function checkOptions(port: number, projectKey: string, ttl: number): void {
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new PlatformOptionError(`port must be an integer from 0 to 65535, got ${port}.`);
+  checkPort(port, 'port');
   if (!/^[a-z0-9-_]{2,36}$/.test(projectKey)) {
     throw new PlatformOptionError(`projectKey '${projectKey}' is not a commercetools project key (2-36 of a-z, 0-9, - and _).`);
   }
   if (!(ttl > 0)) throw new PlatformOptionError(`tokenTtlSeconds must be a positive number of seconds, got ${ttl}.`);
+}
+
+function checkPort(port: number, name: string): void {
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new PlatformOptionError(`${name} must be an integer from 0 to 65535, got ${port}.`);
 }

@@ -101,4 +101,19 @@ describe('orders', () => {
     expect(unknownCart.status).toBe(400);
     expect(unknownCart.body.errors[0].code).toBe('ReferencedResourceNotFound');
   });
+
+  it('updates an order by its order number, as payment webhooks do', async () => {
+    const admin = clientSdk(platform);
+    const cart = await cartWithMug(guestSdk(platform, 'numbered-guest'));
+    await admin.api.orders().post({ body: { cart: { typeId: 'cart', id: cart.id }, version: cart.version, orderNumber: '2030-1-1-4242' } }).execute();
+    const byNumber = admin.api.orders().withOrderNumber({ orderNumber: '2030-1-1-4242' });
+    const order = (await byNumber.get().execute()).body;
+    const updated = (await byNumber.post({ body: { version: order.version, actions: [{ action: 'changeOrderState', orderState: 'Confirmed' }, { action: 'changePaymentState', paymentState: 'Paid' }] } }).execute()).body;
+    expect(updated).toMatchObject({ id: order.id, orderState: 'Confirmed', paymentState: 'Paid' });
+    expect(updated.version).toBeGreaterThan(order.version);
+    const stale = byNumber.post({ body: { version: order.version, actions: [{ action: 'changeOrderState', orderState: 'Complete' }] } }).execute();
+    expect(await sdkFailure(stale)).toMatchObject({ status: 409, code: 'ConcurrentModification' });
+    const unknown = admin.api.orders().withOrderNumber({ orderNumber: 'no-such-order' });
+    expect(await sdkFailure(unknown.post({ body: { version: 1, actions: [] } }).execute())).toMatchObject({ status: 404, code: 'ResourceNotFound' });
+  });
 });

@@ -66,17 +66,21 @@ describe('starting the platform', () => {
 });
 
 describe('options from the environment', () => {
-  it('defaults to port 8989 and reads PLATFORM_PORT, CTP_PROJECT_KEY, PLATFORM_TOKEN_TTL_SECONDS', () => {
-    expect(platformOptionsFromEnv({})).toEqual({ port: 8989 });
-    expect(platformOptionsFromEnv({ PLATFORM_PORT: '9000', CTP_PROJECT_KEY: 'shop', PLATFORM_TOKEN_TTL_SECONDS: '2' })).toEqual({
+  it('defaults to port 8989 (mail sink 2525) and reads PLATFORM_PORT, CTP_PROJECT_KEY, PLATFORM_TOKEN_TTL_SECONDS, PLATFORM_SMTP_PORT', () => {
+    expect(platformOptionsFromEnv({})).toEqual({ port: 8989, smtpPort: 2525 });
+    expect(platformOptionsFromEnv({ PLATFORM_PORT: '9000', CTP_PROJECT_KEY: 'shop', PLATFORM_TOKEN_TTL_SECONDS: '2', PLATFORM_SMTP_PORT: '2626' })).toEqual({
       port: 9000,
+      smtpPort: 2626,
       projectKey: 'shop',
       tokenTtlSeconds: 2,
     });
+    // A free platform port means a free mail port too, unless one is named.
+    expect(platformOptionsFromEnv({ PLATFORM_PORT: '0' })).toEqual({ port: 0, smtpPort: 0 });
   });
 
   it('refuses values that are not whole numbers', () => {
     expect(() => platformOptionsFromEnv({ PLATFORM_PORT: 'eighty' })).toThrow(PlatformOptionError);
     expect(() => platformOptionsFromEnv({ PLATFORM_TOKEN_TTL_SECONDS: '1.5' })).toThrow(PlatformOptionError);
+    expect(() => platformOptionsFromEnv({ PLATFORM_SMTP_PORT: 'smtp' })).toThrow(PlatformOptionError);
   });
 });

@@ -4,6 +4,8 @@ import { apiError } from '../errors.js';
 import { checkPaging } from '../http/paging.js';
 import type { Router } from '../http/router.js';
 import { json, type Params, type PlatformRequest, type PlatformResponse } from '../http/types.js';
+import { fieldValues } from './product-search/fields.js';
+import { editDistanceAtMost, tokens, wildcardPattern } from './product-search/text.js';
 
 const FILTER_PARAMS = ['filter', 'filter.query', 'filter.facets'];
 const CATEGORY_FILTER = /^categories\.id:\s*(.+)$/;
@@ -27,6 +29,7 @@ async function search(request: PlatformRequest, _params: Params, ctx: ApiContext
   checkPaging(request.query);
   const forwarded = new URLSearchParams(request.rawQuery);
   const text = takeText(forwarded);
+  const fuzziness = takeFuzziness(forwarded);
   const categories = takeCategoryTerms(forwarded);
   if (!text && categories.length === 0) return ctx.gateway.forward('GET', `/product-projections/search?${request.rawQuery}`, '');
 
@@ -39,7 +42,7 @@ async function search(request: PlatformRequest, _params: Params, ctx: ApiContext
 
   const page = answer.body as ProductProjectionPagedSearchResponse;
   const inCategories = await categoryMatcher(ctx, categories, page.results);
-  const matching = page.results.filter((product) => inCategories(product) && (!text || matchesText(product, text.locale, text.words)));
+  const matching = page.results.filter((product) => inCategories(product) && (!text || matchesText(product, text.locale, text.words, fuzziness)));
   const results = matching.slice(offset, offset + limit);
   return json(200, { ...page, limit, offset, count: results.length, total: matching.length, results });
 }
@@ -52,6 +55,18 @@ function takeText(params: URLSearchParams): { locale: string; words: string[] } 
     return words.length > 0 ? { locale: name.slice('text.'.length), words } : undefined;
   }
   return undefined;
+}
+
+/** `fuzzy=true` and `fuzzyLevel` (0 to 2; by default 0 for words of 1-2 letters, 1 for 3-5, 2 for longer). */
+function takeFuzziness(params: URLSearchParams): ((word: string) => number) | undefined {
+  const fuzzy = params.get('fuzzy');
+  const level = params.get('fuzzyLevel');
+  params.delete('fuzzy');
+  params.delete('fuzzyLevel');
+  if (fuzzy !== null && fuzzy !== 'true' && fuzzy !== 'false') throw apiError(400, 'InvalidInput', `The query parameter 'fuzzy' must be true or false, got '${fuzzy}'.`);
+  if (level !== null && !/^[0-2]$/.test(level)) throw apiError(400, 'InvalidInput', `The query parameter 'fuzzyLevel' must be 0, 1 or 2, got '${level}'.`);
+  if (fuzzy !== 'true') return undefined;
+  return (word) => (level !== null ? Number(level) : word.length <= 2 ? 0 : word.length <= 5 ? 1 : 2);
 }
 
 function takeCategoryTerms(params: URLSearchParams): CategoryTerm[] {
@@ -100,7 +115,7 @@ async function categoryMatcher(
 }
 
 // The mock stores categories without `ancestors` (it computes them per answer): walk the parents.
-async function ancestorIds(ctx: ApiContext, id: string): Promise<ReadonlySet<string>> {
+export async function ancestorIds(ctx: ApiContext, id: string): Promise<ReadonlySet<string>> {
   const found = new Set<string>();
   let category: Category | undefined = await ctx.gateway.findCategory(id);
   while (category?.parent && !found.has(category.parent.id)) {
@@ -110,8 +125,23 @@ async function ancestorIds(ctx: ApiContext, id: string): Promise<ReadonlySet<str
   return found;
 }
 
-function matchesText(product: ProductProjection, locale: string, words: readonly string[]): boolean {
+/**
+ * Every query word must be found in the product's name, description, slug, search keywords or SKUs: as
+ * part of that text, as a wildcard (`mu*`, `*ug`) over its words, or (with `fuzzy`) within a few edits of one.
+ */
+function matchesText(product: ProductProjection, locale: string, words: readonly string[], fuzziness?: (word: string) => number): boolean {
+  const target = { product, variant: product.masterVariant, subtree: [] };
+  const texts = ['name', 'description', 'slug', 'searchKeywords'].flatMap((field) => fieldValues(target, field, locale)).map(String);
   const skus = [product.masterVariant, ...product.variants].map((variant) => variant.sku ?? '');
-  const haystack = [product.name[locale], product.description?.[locale], ...skus].join(' ').toLowerCase();
-  return words.every((word) => haystack.includes(word));
+  const haystack = [...texts, ...skus].join(' ').toLowerCase();
+  const haystackWords = tokens(haystack);
+  return words.every((word) => {
+    if (word.includes('*') || word.includes('?')) {
+      const pattern = wildcardPattern(word, true);
+      return haystackWords.some((candidate) => pattern.test(candidate));
+    }
+    if (haystack.includes(word)) return true;
+    const level = fuzziness?.(word) ?? 0;
+    return level > 0 && haystackWords.some((candidate) => editDistanceAtMost(word, candidate, level));
+  });
 }

@@ -13,11 +13,13 @@ export async function findCustomerByCredentials(
   const [customer] = await gateway.queryAll<Customer>('customers', [
     { where: 'lowercaseEmail = :email', vars: { email: email.toLowerCase() } },
   ]);
-  if (!customer || customer.password === undefined) return undefined;
-  return customer.password === storedPasswordOf(password) ? customer : undefined;
+  return customer && hasPassword(customer, password) ? customer : undefined;
 }
 
+export const hasPassword = (customer: Customer, password: string): boolean =>
+  customer.password !== undefined && customer.password === storedPasswordOf(password);
+
 // The mock keeps passwords as base64 of the clear text (lib/password.ts in 4.4.0); compare the same way.
-function storedPasswordOf(password: string): string {
+export function storedPasswordOf(password: string): string {
   return Buffer.from(password).toString('base64');
 }

@@ -3,6 +3,8 @@ import { apiError, FaultSettingsError } from '../errors.js';
 import { parseFaultSettings, type FaultInjector } from '../faults.js';
 import { isObject } from '../http/body.js';
 import { json, type PlatformRequest, type PlatformResponse } from '../http/types.js';
+import { handleMailRequest } from '../mail/routes.js';
+import type { MailSink } from '../mail/sink.js';
 
 export const INTERNAL_PREFIX = '/__platform';
 
@@ -10,6 +12,7 @@ export interface InternalParts {
   readonly projectKey: string;
   readonly counters: RequestCounters;
   readonly faults: FaultInjector;
+  readonly mail: MailSink;
 }
 
 /**
@@ -19,9 +22,12 @@ export interface InternalParts {
  *   GET /__platform/counters, DELETE /__platform/counters (or POST /__platform/counters/reset)
  *   GET /__platform/faults, PUT /__platform/faults (partial settings, plus optional refuseForMs),
  *   DELETE /__platform/faults (all off)
+ *   GET /__platform/mail[?to=], GET /__platform/mail/{id}, DELETE /__platform/mail (the mail sink's inbox)
  */
 export async function handleInternal(request: PlatformRequest, parts: InternalParts): Promise<PlatformResponse> {
-  const route = `${request.method} ${request.path.slice(INTERNAL_PREFIX.length)}`;
+  const path = request.path.slice(INTERNAL_PREFIX.length);
+  if (path === '/mail' || path.startsWith('/mail/')) return handleMailRequest(request, path, parts.mail);
+  const route = `${request.method} ${path}`;
   switch (route) {
     case 'GET /health':
       return json(200, { status: 'ok', projectKey: parts.projectKey });

@@ -1,6 +1,6 @@
 import { Agent, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Cart, Category, Order } from '@commercetools/platform-sdk';
+import type { Cart, Category, Customer, Order, Product, SearchKeywords } from '@commercetools/platform-sdk';
 import type { CommercetoolsMock } from '@labdigital/commercetools-mock';
 import { apiError, CommercetoolsHttpError, type CommercetoolsErrorBody } from '../errors.js';
 import type { PlatformResponse } from '../http/types.js';
@@ -119,6 +119,29 @@ export class MockGateway {
     const saved = { ...resource, version: resource.version + 1, ...(touch ? { lastModifiedAt: this.stamp() } : {}) };
     await this.mock.project(this.projectKey).unsafeAdd(typeId, saved as Cart & Order);
     return saved;
+  }
+
+  async findCustomer(id: string): Promise<Customer | undefined> {
+    return (await this.mock.project(this.projectKey).get('customer', id)) ?? undefined;
+  }
+
+  /** Writes customer fields no update action sets (a verified email, a changed password), with a new version. */
+  async saveCustomer(customer: Customer, changes: Pick<Partial<Customer>, 'isEmailVerified' | 'password'>): Promise<void> {
+    const saved = { ...customer, ...changes, version: customer.version + 1, lastModifiedAt: this.stamp() };
+    await this.mock.project(this.projectKey).unsafeAdd('customer', saved);
+  }
+
+  /**
+   * Gives a product search keywords, straight in storage: the mock's ProductDraft schema refuses them
+   * (it types SearchKeywords as strings, not lists of `{ text }`) and it has no setSearchKeywords action.
+   */
+  async setSearchKeywords(productId: string, searchKeywords: SearchKeywords): Promise<void> {
+    const project = this.mock.project(this.projectKey);
+    const product = (await project.get('product', productId)) as Product | null;
+    if (!product) return;
+    const { current, staged } = product.masterData;
+    const masterData = { ...product.masterData, current: { ...current, searchKeywords }, staged: { ...staged, searchKeywords } };
+    await project.unsafeAdd('product', { ...product, masterData });
   }
 
   // Strictly increasing, so two saves in the same millisecond still have an order.

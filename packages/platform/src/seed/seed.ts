@@ -1,15 +1,20 @@
 import type { Category, Customer, Product, ProductType } from '@commercetools/platform-sdk';
 import type { MockGateway } from '../mock/gateway.js';
 import { CATEGORIES, DEMO_CUSTOMER, PRODUCT_TYPE_KEY, PRODUCTS, type SeedProduct } from './catalogue.js';
+import { PROJECT_SETTINGS, pricesFor } from './commerce-settings.js';
+import { ensureByKey } from './ensure.js';
 import { IMAGE_SIZE, imagePath } from './images.js';
+import { seedCommerceSettings } from './settings-seed.js';
 
-const LOCALES = ['en', 'en-US', 'en-GB', 'de-DE'] as const;
+// The project's languages (en, de) plus the regional locales the store's own frontend asks for.
+const LOCALES = ['en', 'en-US', 'en-GB', 'de', 'de-DE'] as const;
 
 /**
  * Loads the catalogue and the demo customer. Idempotent: whatever already exists (by key, or by email
  * for the customer) is left as it is, so running it twice changes nothing.
  */
 export async function seedCatalogue(gateway: MockGateway, baseUrl: string): Promise<void> {
+  const taxCategory = await seedCommerceSettings(gateway);
   const productType = await ensureByKey<ProductType>(gateway, 'product-types', PRODUCT_TYPE_KEY, {
     key: PRODUCT_TYPE_KEY,
     name: 'Home goods',
@@ -27,16 +32,29 @@ export async function seedCatalogue(gateway: MockGateway, baseUrl: string): Prom
     categoryIds.set(category.key, created.id);
   }
   for (const product of PRODUCTS) {
-    await ensureByKey<Product>(gateway, 'products', product.key, productDraft(product, productType.id, categoryIds, baseUrl));
+    const created = await ensureByKey<Product>(gateway, 'products', product.key, productDraft(product, { productTypeId: productType.id, taxCategoryId: taxCategory.id, categoryIds, baseUrl }));
+    // Search boxes also look at keywords: the category's key is one.
+    if (Object.keys(created.masterData.current.searchKeywords ?? {}).length === 0) {
+      await gateway.setSearchKeywords(created.id, Object.fromEntries(LOCALES.map((locale) => [locale, [{ text: product.category }]])));
+    }
   }
   await ensureDemoCustomer(gateway);
 }
 
-function productDraft(product: SeedProduct, productTypeId: string, categoryIds: Map<string, string>, baseUrl: string) {
-  const categoryId = categoryIds.get(product.category);
+interface ProductRefs {
+  readonly productTypeId: string;
+  readonly taxCategoryId: string;
+  readonly categoryIds: ReadonlyMap<string, string>;
+  readonly baseUrl: string;
+}
+
+function productDraft(product: SeedProduct, refs: ProductRefs) {
+  const categoryId = refs.categoryIds.get(product.category);
+  const prices = pricesFor(product.centAmount);
   return {
     key: product.key,
-    productType: { typeId: 'product-type', id: productTypeId },
+    productType: { typeId: 'product-type', id: refs.productTypeId },
+    taxCategory: { typeId: 'tax-category', id: refs.taxCategoryId },
     name: localised(product.name),
     description: localised(product.description),
     slug: localised(product.key),
@@ -45,17 +63,14 @@ function productDraft(product: SeedProduct, productTypeId: string, categoryIds: 
     masterVariant: {
       sku: product.sku,
       key: product.sku.toLowerCase(),
-      prices: [{ value: { type: 'centPrecision', currencyCode: 'EUR', centAmount: product.centAmount, fractionDigits: 2 } }],
-      images: [{ url: `${baseUrl}${imagePath(product)}`, label: product.name, dimensions: { w: IMAGE_SIZE, h: IMAGE_SIZE } }],
+      // EUR first: the store's own pages show the first price when the currency has none.
+      prices: PROJECT_SETTINGS.currencies.map((currencyCode) => ({
+        value: { type: 'centPrecision', currencyCode, centAmount: prices[currencyCode], fractionDigits: 2 },
+      })),
+      images: [{ url: `${refs.baseUrl}${imagePath(product)}`, label: product.name, dimensions: { w: IMAGE_SIZE, h: IMAGE_SIZE } }],
       attributes: [],
     },
   };
-}
-
-async function ensureByKey<T>(gateway: MockGateway, resource: string, key: string, draft: object): Promise<T> {
-  const answer = await gateway.send('GET', `/${resource}/key=${encodeURIComponent(key)}`);
-  if (answer.status === 200) return answer.body as T;
-  return gateway.call<T>('POST', `/${resource}`, draft);
 }
 
 async function ensureDemoCustomer(gateway: MockGateway): Promise<void> {

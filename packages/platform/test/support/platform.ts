@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from '@jest/globals';
 import { createApiBuilderFromCtpClient, type ByProjectKeyRequestBuilder, type Cart } from '@commercetools/platform-sdk';
 import { ClientBuilder, type TokenCache, type TokenStore } from '@commercetools/ts-client';
 import { startPlatform, type Platform, type PlatformOptions } from '../../src/index.js';
@@ -147,4 +148,28 @@ export async function cartWithMug(shopper: SdkClient): Promise<Cart> {
   return (
     await shopper.api.me().carts().withId({ ID: cart.id }).post({ body: { version: cart.version, actions: [{ action: 'addLineItem', sku: 'MUG-ENAMEL-01' }] } }).execute()
   ).body;
+}
+
+/** Starts a platform for the enclosing describe block (beforeAll) and closes it (afterAll). */
+export function usePlatform(options: PlatformOptions = testOptions): { readonly platform: Platform; readonly client: SdkClient } {
+  let started: { platform: Platform; client: SdkClient } | undefined;
+  beforeAll(async () => {
+    const platform = await startPlatform(options);
+    started = { platform, client: clientSdk(platform) };
+  });
+  afterAll(async () => {
+    await started?.platform.close();
+  });
+  const current = () => {
+    if (!started) throw new Error('usePlatform: the platform is not started yet (use it inside tests or hooks)');
+    return started;
+  };
+  return {
+    get platform() {
+      return current().platform;
+    },
+    get client() {
+      return current().client;
+    },
+  };
 }
