@@ -14,7 +14,7 @@ afterAll(async () => {
 });
 
 async function page(path: string): Promise<{ status: number; text: string }> {
-  const answer = await fetch(`${store.hub.url}/frontastic/page`, { method: 'POST', headers: { 'frontastic-path': path, 'content-type': 'application/json' }, body: '{}' });
+  const answer = await fetch(`${store.hub.url}/frontastic/page`, { method: 'POST', headers: { 'frontastic-path': path, 'frontastic-locale': 'en_US', 'content-type': 'application/json' }, body: '{}' });
   return { status: answer.status, text: await answer.text() };
 }
 
