@@ -22,6 +22,8 @@ beforeAll(async () => {
         return json(response, 200, { id: 'cart-1', method: request.method, body: request.body }, { 'Frontastic-Session': nextToken(request) });
       case '/frontastic/action/account/login':
         return json(response, 401, { error: { code: 'INVALID_CREDENTIALS', message: 'Wrong email or password.' } }, { 'Frontastic-Session': 'should-not-be-stored' });
+      case '/frontastic/action/account/expired':
+        return json(response, 401, { error: { code: 'SESSION_EXPIRED', message: 'Your sign-in has expired.' } }, { 'Frontastic-Session': token(900) });
       case '/frontastic/action/no/such':
         return json(response, 404, { code: 'ACTION_NOT_FOUND', message: 'No action no/such.' });
       case '/frontastic/action/broken/json':
@@ -99,6 +101,12 @@ describe('fetchApiHub', () => {
     expect(error).toBeInstanceOf(FetchApiHubError);
     expect(error).toMatchObject({ code: 'INVALID_CREDENTIALS', message: 'Wrong email or password.', status: 401, path: '/action/account/login' });
     expect(jar.get('frontastic-session')).toBe(token);
+  });
+
+  it('stores the session of a SESSION_EXPIRED answer, the one error whose session is kept (the customer signed out)', async () => {
+    const error = await fetchApiHub('/action/account/expired').catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: 'SESSION_EXPIRED', status: 401 });
+    expect(jar.get('frontastic-session')).toBe(token(900));
   });
 
   it("rejects the hub's own errors ({ code, message }) the same way", async () => {
