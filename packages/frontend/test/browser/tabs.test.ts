@@ -20,6 +20,20 @@ async function tabs(count: number, path: string, context?: BrowserContext): Prom
   return { context: shopper, pages };
 }
 
+async function twoTabs(path: string): Promise<{ context: BrowserContext; a: Page; b: Page }> {
+  const { context, pages } = await tabs(2, path);
+  const [a, b] = pages;
+  if (a === undefined || b === undefined) throw new Error('two tabs expected');
+  return { context, a, b };
+}
+
+async function oneTab(path: string, context?: BrowserContext): Promise<{ context: BrowserContext; page: Page }> {
+  const { context: shopper, pages } = await tabs(1, path, context);
+  const [page] = pages;
+  if (page === undefined) throw new Error('one tab expected');
+  return { context: shopper, page };
+}
+
 /** Goes to `path` and waits until the client is hydrated (the header's cart request runs after it). */
 async function open(page: Page, path: string): Promise<void> {
   await page.goto(`${run.store.url}${path}`);
@@ -95,11 +109,7 @@ describe('two tabs of one browser share one session', () => {
     async () => {
       const lost: Array<{ trial: number; cart: string[] }> = [];
       for (let trial = 1; trial <= TRIALS; trial++) {
-        const {
-          context,
-          pages: [a, b],
-        } = await tabs(2, '/');
-        if (a === undefined || b === undefined) throw new Error('two tabs expected');
+        const { context, a, b } = await twoTabs('/');
         try {
           await clickAtOnce([
             [a, `[data-sku="${MUG}"] button`],
@@ -124,11 +134,7 @@ describe('two tabs of one browser share one session', () => {
     'a sign-in in one tab while the other adds a product at the same moment: signed in, and the product in the customer\'s cart',
     async () => {
       const email = await newCustomer('tabs-sign-in');
-      const {
-        context,
-        pages: [a, b],
-      } = await tabs(2, '/');
-      if (a === undefined || b === undefined) throw new Error('two tabs expected');
+      const { context, a, b } = await twoTabs('/');
       try {
         await fillLogin(a, email);
         await clickAtOnce([
@@ -142,11 +148,7 @@ describe('two tabs of one browser share one session', () => {
         await context.close();
       }
       // Another device: the customer's own cart holds the product.
-      const {
-        context: elsewhere,
-        pages: [c],
-      } = await tabs(1, '/');
-      if (c === undefined) throw new Error('one tab expected');
+      const { context: elsewhere, page: c } = await oneTab('/');
       try {
         await signIn(c, email);
         expect(await cartSkus(c)).toEqual([MUG]);
@@ -161,17 +163,10 @@ describe('two tabs of one browser share one session', () => {
     "a write in one tab shows in the other tab's header without reload; a logout in one tab signs the other out, with an empty cart",
     async () => {
       const email = await newCustomer('tabs-fresh');
-      const {
-        context,
-        pages: [a],
-      } = await tabs(1, '/');
-      if (a === undefined) throw new Error('one tab expected');
+      const { context, page: a } = await oneTab('/');
       try {
         await signIn(a, email);
-        const {
-          pages: [b],
-        } = await tabs(1, '/account', context);
-        if (b === undefined) throw new Error('a second tab expected');
+        const { page: b } = await oneTab('/account', context);
         await b.waitForSelector(`[data-testid="signed-in-as"]:has-text("${email}")`);
         await markNotReloaded(b);
 
@@ -223,10 +218,7 @@ describe('a session that cannot be used any more recovers on the next action', (
       const context = await newShopperContext(run.browser);
       try {
         await context.addCookies([{ name: 'frontastic-session', value: expired, url: run.store.url }]);
-        const {
-          pages: [page],
-        } = await tabs(1, '/', context);
-        if (page === undefined) throw new Error('one tab expected');
+        const { page } = await oneTab('/', context);
         await page.waitForSelector('[data-testid="session-notice"][data-reason="expired"]');
         await screenshot(page, 'tabs-sign-in-expired');
         await page.click(`[data-sku="${MUG}"] button`);
@@ -253,10 +245,7 @@ describe('a session that cannot be used any more recovers on the next action', (
       const context = await newShopperContext(run.browser);
       try {
         await context.addCookies([{ name: 'frontastic-session', value, url: run.store.url }]);
-        const {
-          pages: [page],
-        } = await tabs(1, '/', context);
-        if (page === undefined) throw new Error('one tab expected');
+        const { page } = await oneTab('/', context);
         await page.click(`[data-sku="${LAMP}"] button`);
         await waitForCartCount(page, 1);
         const cookie = (await sessionCookie(context))?.value ?? '';
