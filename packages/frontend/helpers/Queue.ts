@@ -190,10 +190,12 @@ export class ActionQueue {
     entry.start(() => {
       running.watch?.stop();
       this.#running = undefined;
-      // Given back before this tab asks again, so a tab that waits gets the next turn.
+      // This tab asks for its next turn before it gives this one back: a tab that asked while this item
+      // ran is still ahead in the browser's line (no tab is starved), and when none did, the next turn
+      // is granted without another round trip to the browser.
+      this.#next();
       release();
       this.#changed();
-      this.#next();
     });
   }
 

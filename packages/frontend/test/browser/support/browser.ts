@@ -2,11 +2,12 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll } from '@jest/globals';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startStore, type Store } from '../../../store/startStore.js';
+import { launchBrowser } from '../../../tools/chromium.js';
 
-/** Debian's Chromium (see DEVELOPERS.md); no browser is downloaded. */
-export const CHROMIUM = '/usr/bin/chromium';
+export { CHROMIUM, launchBrowser } from '../../../tools/chromium.js';
+
 export const OUTPUT_DIR = fileURLToPath(new URL('../../../test-output/', import.meta.url));
 
 /** Starting the store may run `next build` and the bundle build first. */
@@ -14,13 +15,6 @@ export const STORE_START_TIMEOUT_MS = 240_000;
 export const FLOW_TIMEOUT_MS = 120_000;
 /** Each wait for the page to show something. */
 export const STEP_TIMEOUT_MS = 20_000;
-
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-}
 
 /**
  * Starts the store as `yarn start` runs it (free ports) and one Chromium for the test file, and stops
