@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { Header } from '../components/Header';
 import { HubProvider } from '../components/HubProvider';
+import { SessionSync } from '../components/SessionSync';
 import { hubUrlFromEnv } from '../lib/hub-url';
 import './globals.css';
 
@@ -21,6 +22,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
       <body>
         <HubProvider hubUrl={hubUrlFromEnv()}>
           <Header />
+          <SessionSync />
           <div className="page">{children}</div>
           <footer className="site-footer">
             <div className="container">Session Store · a commercetools Frontend demo running on the local API hub</div>

@@ -1,7 +1,10 @@
+import { QueueError } from '../helpers/Queue';
 import { FetchApiHubError } from '../lib/fetch-api-hub';
+import { SessionEndedError } from '../lib/session-end';
 
 export function errorText(error: unknown): string {
-  if (error instanceof FetchApiHubError) return error.message;
+  // These messages are written for the shopper.
+  if (error instanceof FetchApiHubError || error instanceof QueueError || error instanceof SessionEndedError) return error.message;
   if (error instanceof Error && error.name === 'AbortError') return 'The request was cancelled.';
   return 'Something went wrong; please try again.';
 }

@@ -1,56 +1,73 @@
-import { QueueAbortedError, QueueClearedError, QueueTimeoutError } from './QueueErrors';
+import { isDevelopment, LONG_ITEM_REPORT_MS, LongItemWatch } from './LongItemReport';
+import { QueueClearedError } from './QueueErrors';
+import { createEntry, type AddOptions, type Entry, type QueueScope, type QueueTask } from './Turn';
+import { browserLocks, IN_TAB_GATE, WebLocksGate, type TurnGate } from './TurnGate';
 import { WaitingLine } from './WaitingLine';
 
-export { QueueAbortedError, QueueClearedError, QueueError, QueueTimeoutError } from './QueueErrors';
-
-/**
- * Work to run in turn. It receives the item's AbortSignal: pass it to `fetch` so that an abort or a
- * timeout really cancels the request before the next item starts.
- */
-export type QueueTask<T> = (signal: AbortSignal) => T | PromiseLike<T>;
-
-export interface AddOptions {
-  /** Aborting it removes a waiting item, or aborts a running one; either way the item's promise rejects. */
-  signal?: AbortSignal;
-  /** Overrides the queue's default timeout for this item, in milliseconds. */
-  timeoutMs?: number;
-}
+export { QueueAbortedError, QueueClearedError, QueueError, QueueTimeoutError, QueueTurnEndedError } from './QueueErrors';
+export type { AddOptions, QueueTask, RunInTurn } from './Turn';
 
 export interface ActionQueueOptions {
   /** Default per-item timeout in milliseconds; none when omitted. */
   timeoutMs?: number;
+  /**
+   * Orders the items of every tab and window of the origin through the Web Lock of this name. Where
+   * Web Locks do not exist (server rendering, Node, old browsers) the queue orders this tab's items only.
+   */
+  lockName?: string;
+  /**
+   * A running item that has held the queue this long while others wait is reported once through
+   * `report`, naming the likely cause. Default: 5000 in development, `false` (off) in production builds.
+   */
+  longItemReportMs?: number | false;
+  /** Where that report goes; default `console.warn`. */
+  report?: (message: string) => void;
 }
 
-interface Entry {
-  start(): void;
-  /** Rejects a waiting entry without running it. */
-  drop(error: Error): void;
+interface Acquisition {
+  readonly entry: Entry;
+  cancel: () => void;
 }
 
 /**
  * Runs session-writing actions one at a time, first in, first out. Two actions in flight would each
  * return a session built from the same starting point, and the one that finishes last would silently
  * overwrite the other: running them in turn makes every action start from the session its predecessor
- * wrote.
+ * wrote. With `lockName`, "one at a time" holds for the whole browser, because every tab shares the
+ * one session cookie.
  */
 export class ActionQueue {
-  readonly #defaultTimeoutMs: number | undefined;
+  readonly #scope: QueueScope;
+  readonly #gate: TurnGate;
+  readonly #longItemMs: number | false;
+  readonly #report: (message: string) => void;
   readonly #waiting = new WaitingLine<Entry>();
-  #running: Entry | undefined;
+  /** The head item while it waits for the browser-wide turn (never set with the in-tab gate). */
+  #acquiring: Acquisition | undefined;
+  #running: { watch: LongItemWatch | undefined } | undefined;
   #stopped = false;
   #idleWaiters: Array<() => void> = [];
   readonly #listeners = new Set<() => void>();
 
   constructor(options: ActionQueueOptions = {}) {
-    this.#defaultTimeoutMs = options.timeoutMs;
+    this.#scope = { current: undefined, defaultTimeoutMs: options.timeoutMs };
+    const locks = options.lockName === undefined ? undefined : browserLocks();
+    this.#gate = locks === undefined || options.lockName === undefined ? IN_TAB_GATE : new WebLocksGate(locks, options.lockName);
+    this.#longItemMs = options.longItemReportMs ?? (isDevelopment() ? LONG_ITEM_REPORT_MS : false);
+    this.#report = options.report ?? ((message) => console.warn(message));
   }
 
-  /** Items waiting to start. */
+  /** `browser`: items wait for the items of every tab of the origin; `tab`: for this tab's own only. */
+  get scope(): 'browser' | 'tab' {
+    return this.#gate.scope;
+  }
+
+  /** This tab's items that have not started: waiting in the tab, or waiting for the browser-wide turn. */
   get size(): number {
-    return this.#waiting.size;
+    return this.#waiting.size + (this.#acquiring === undefined ? 0 : 1);
   }
 
-  /** Items running now: 0 or 1. */
+  /** This tab's items running now: 0 or 1 (an item runs until it and the items nested in it have settled). */
   get pending(): number {
     return this.#running === undefined ? 0 : 1;
   }
@@ -61,43 +78,32 @@ export class ActionQueue {
 
   /**
    * Queues `task` and resolves or rejects with its outcome. A failing item rejects only its own promise;
-   * the next item starts all the same. Adding from inside a running item queues behind it (awaiting that
-   * inner item from the outer one would wait for itself: call the inner function directly instead).
+   * the next item starts all the same. An `add` made while a task executes synchronously runs inside that
+   * task's turn; after an `await`, use the `run` helper the task receives (see the README).
    */
   add<T>(task: QueueTask<T>, options: AddOptions = {}): Promise<T> {
+    const turn = this.#scope.current;
+    if (turn !== undefined) return turn.run(task, options);
     return new Promise<T>((resolve, reject) => {
-      const { signal } = options;
-      if (signal?.aborted) {
-        reject(new QueueAbortedError(false, signal.reason));
-        return;
-      }
-      const timeoutMs = options.timeoutMs ?? this.#defaultTimeoutMs;
-      const onWaitingAbort = (): void => {
-        if (!this.#waiting.remove(entry)) return;
-        entry.drop(new QueueAbortedError(false, signal?.reason));
-        this.#changed();
-        this.#settleIdle();
-      };
-      const entry: Entry = {
-        start: () => {
-          signal?.removeEventListener('abort', onWaitingAbort);
-          this.#run(entry, task, timeoutMs, signal, resolve, reject);
-        },
-        drop: (error) => {
-          signal?.removeEventListener('abort', onWaitingAbort);
-          reject(error);
-        },
-      };
-      signal?.addEventListener('abort', onWaitingAbort, { once: true });
+      const entry = createEntry(this.#scope, task, options, { resolve, reject }, (waiting, error) => this.#dropWaiting(waiting, error));
+      if (entry === undefined) return;
       this.#waiting.push(entry);
       this.#changed();
+      this.#running?.watch?.check();
       this.#next();
     });
   }
 
-  /** Holds the queue: the running item finishes, nothing new starts until `restart()`. */
+  /** Holds this tab's queue: the running item finishes, nothing new starts here until `restart()`. */
   stop(): void {
     this.#stopped = true;
+    const acquisition = this.#acquiring;
+    if (acquisition !== undefined) {
+      // Not started yet: it gives up its place in the browser's line and waits at the head of this tab's.
+      this.#acquiring = undefined;
+      acquisition.cancel();
+      this.#waiting.unshift(acquisition.entry);
+    }
     this.#changed();
   }
 
@@ -108,15 +114,24 @@ export class ActionQueue {
     this.#next();
   }
 
-  /** Rejects every waiting item with `QueueClearedError`; the running item is not affected. */
-  clear(): void {
+  /**
+   * Rejects every item of this tab that has not started with `error` (default `QueueClearedError`), so
+   * no promise is left hanging; the running item is not affected.
+   */
+  clear(error: Error = new QueueClearedError()): void {
     const dropped = this.#waiting.drain();
-    for (const entry of dropped) entry.drop(new QueueClearedError());
+    const acquisition = this.#acquiring;
+    if (acquisition !== undefined) {
+      this.#acquiring = undefined;
+      acquisition.cancel();
+      dropped.unshift(acquisition.entry);
+    }
+    for (const entry of dropped) entry.drop(error);
     this.#changed();
     this.#settleIdle();
   }
 
-  /** Resolves once nothing runs and nothing waits (a stopped queue with waiting items is not idle). */
+  /** Resolves once nothing of this tab runs or waits (a stopped queue with waiting items is not idle). */
   onIdle(): Promise<void> {
     if (this.#isIdle()) return Promise.resolve();
     return new Promise((resolve) => this.#idleWaiters.push(resolve));
@@ -128,62 +143,64 @@ export class ActionQueue {
     return () => this.#listeners.delete(listener);
   }
 
-  #run<T>(
-    entry: Entry,
-    task: QueueTask<T>,
-    timeoutMs: number | undefined,
-    signal: AbortSignal | undefined,
-    resolve: (value: T) => void,
-    reject: (error: unknown) => void,
-  ): void {
-    const controller = new AbortController();
-    let finished = false;
-    const finish = (settle: () => void): void => {
-      if (finished) return;
-      finished = true;
-      if (timer !== undefined) clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-      settle();
-      if (this.#running === entry) this.#running = undefined;
-      this.#changed();
-      this.#next();
-    };
-    const abortWith = (error: Error): void => {
-      // Abort first, so the cancelled request is gone before the next item starts.
-      controller.abort(error);
-      finish(() => reject(error));
-    };
-    const onAbort = (): void => abortWith(new QueueAbortedError(true, signal?.reason));
-    signal?.addEventListener('abort', onAbort, { once: true });
-    const timer = timeoutMs === undefined ? undefined : setTimeout(() => abortWith(new QueueTimeoutError(timeoutMs)), timeoutMs);
-
-    let outcome: T | PromiseLike<T>;
-    try {
-      outcome = task(controller.signal);
-    } catch (error) {
-      finish(() => reject(error));
+  #dropWaiting(entry: Entry, error: Error): void {
+    if (this.#acquiring?.entry === entry) {
+      const acquisition = this.#acquiring;
+      this.#acquiring = undefined;
+      acquisition.cancel();
+    } else if (!this.#waiting.remove(entry)) {
       return;
     }
-    Promise.resolve(outcome).then(
-      (value) => finish(() => resolve(value)),
-      (error: unknown) => finish(() => reject(error)),
-    );
+    entry.drop(error);
+    this.#changed();
+    this.#next();
   }
 
   #next(): void {
-    if (this.#running !== undefined || this.#stopped) return;
+    if (this.#acquiring !== undefined || this.#running !== undefined || this.#stopped) return;
     const entry = this.#waiting.take();
     if (entry === undefined) {
       this.#settleIdle();
       return;
     }
-    this.#running = entry;
+    const acquisition: Acquisition = { entry, cancel: () => undefined };
+    this.#acquiring = acquisition;
+    const cancel = this.#gate.acquire((release) => {
+      if (this.#acquiring !== acquisition) {
+        // Dropped or held back while the browser was granting the turn: give it straight back.
+        release();
+        return;
+      }
+      this.#acquiring = undefined;
+      this.#start(entry, release);
+    });
+    acquisition.cancel = cancel;
+    if (this.#acquiring === acquisition) this.#changed();
+  }
+
+  #start(entry: Entry, release: () => void): void {
+    const running = {
+      watch:
+        this.#longItemMs === false
+          ? undefined
+          : new LongItemWatch(this.#longItemMs, () => this.size, () => this.#gate.waitingElsewhere(), this.#report),
+    };
+    this.#running = running;
     this.#changed();
-    entry.start();
+    entry.start(() => {
+      running.watch?.stop();
+      this.#running = undefined;
+      // This tab asks for its next turn before it gives this one back: a tab that asked while this item
+      // ran is still ahead in the browser's line (no tab is starved), and when none did, the next turn
+      // is granted without another round trip to the browser.
+      this.#next();
+      release();
+      this.#changed();
+    });
   }
 
   #isIdle(): boolean {
-    return this.#running === undefined && this.#waiting.size === 0;
+    return this.#running === undefined && this.size === 0;
   }
 
   #settleIdle(): void {
@@ -198,5 +215,8 @@ export class ActionQueue {
   }
 }
 
-/** The one queue every session-writing action of the store goes through. */
-export const actionQueue = new ActionQueue();
+/** The name of the Web Lock that orders the store's actions across the tabs of a browser. */
+export const ACTION_QUEUE_LOCK = 'ctp-session:action-queue';
+
+/** The one queue every session-reading and -writing action of the store goes through, browser-wide. */
+export const actionQueue = new ActionQueue({ lockName: ACTION_QUEUE_LOCK });

@@ -34,3 +34,12 @@ export class QueueTimeoutError extends QueueError {
     super(`The action did not finish within ${timeoutMs} ms and was aborted. Retry it, or raise timeoutMs if it is expected to be slow.`);
   }
 }
+
+/** The run helper of an item was called after that item's turn had ended (its task and every nested item had settled). */
+export class QueueTurnEndedError extends QueueError {
+  readonly code = 'QUEUE_TURN_ENDED';
+  override readonly name = 'QueueTurnEndedError';
+  constructor() {
+    super("The action was not run: the turn of the item whose run helper was called had already ended. Queue it with actionQueue.add() instead, or call run() before the item's task finishes.");
+  }
+}

@@ -17,6 +17,17 @@ export class WaitingLine<T> {
     this.#size += 1;
   }
 
+  /** Puts `item` back at the head of the line (an item that was about to start but was held back). */
+  unshift(item: T): void {
+    if (this.#head > 0) {
+      this.#head -= 1;
+      this.#slots[this.#head] = item;
+    } else {
+      this.#slots.unshift(item);
+    }
+    this.#size += 1;
+  }
+
   /** Takes the oldest item, or undefined when the line is empty. */
   take(): T | undefined {
     while (this.#head < this.#slots.length) {

@@ -8,7 +8,7 @@ export type FetchApiHubErrorCode = 'NETWORK_ERROR' | 'INVALID_RESPONSE' | 'HTTP_
 export class FetchApiHubError extends Error {
   override readonly name = 'FetchApiHubError';
   readonly code: FetchApiHubErrorCode;
-  /** HTTP status; 0 when no answer arrived. */
+  /** HTTP status; 0 when no answer arrived, or for a call through the frontend-sdk (which does not expose it). */
   readonly status: number;
   readonly path: string;
 

@@ -40,11 +40,24 @@ function browserDocument(): CookieDocument | undefined {
   return typeof document === 'undefined' ? undefined : document;
 }
 
+/** Where the session cookie lives for fetchApiHub: the configured jar, else `document` in a browser. */
+export function sessionCookies(): CookieDocument | undefined {
+  return config?.cookies ?? browserDocument();
+}
+
+/**
+ * The extensions' code for a sign-in that could not be renewed. Its 401 answer carries the session with
+ * the customer signed out: the one non-2xx answer whose session is stored, or every later action would
+ * send the dead session again and fail the same way.
+ */
+export const SESSION_EXPIRED = 'SESSION_EXPIRED';
+
 /**
  * Calls an API hub path (`/action/<namespace>/<action>[?query]`) and resolves to the parsed JSON.
  * The session travels exactly as with `@commercetools/frontend-sdk`: the `frontastic-session` cookie
  * goes out as the `Frontastic-Session` header, and a 2xx answer carrying that header replaces the
- * cookie. Anything else rejects with a {@link FetchApiHubError}; an abort rejects with the signal's reason.
+ * cookie, and so does a `SESSION_EXPIRED` answer (the signed-out session it carries). Anything else
+ * rejects with a {@link FetchApiHubError}; an abort rejects with the signal's reason.
  */
 export async function fetchApiHub<T = unknown>(path: string, init: RequestInit = {}): Promise<T> {
   if (config === undefined) {
@@ -56,7 +69,7 @@ export async function fetchApiHub<T = unknown>(path: string, init: RequestInit =
     });
   }
   const { endpoint, locale, currency } = config;
-  const cookies = config.cookies ?? browserDocument();
+  const cookies = sessionCookies();
   const doFetch = config.fetch ?? fetch;
   const token = cookies === undefined ? undefined : readSessionToken(cookies);
 
@@ -103,6 +116,10 @@ export async function fetchApiHub<T = unknown>(path: string, init: RequestInit =
       cause: error,
     });
   }
-  if (!response.ok) throw errorFromBody(body, response.status, path);
+  if (!response.ok) {
+    const error = errorFromBody(body, response.status, path);
+    if (error.code === SESSION_EXPIRED && newToken !== null && cookies !== undefined) writeSessionToken(cookies, newToken);
+    throw error;
+  }
   return body as T;
 }

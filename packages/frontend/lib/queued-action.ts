@@ -1,5 +1,6 @@
 import { actionQueue } from '../helpers/Queue';
 import { fetchApiHub } from './fetch-api-hub';
+import { hasSession, runSessionAction } from './session-action';
 
 /**
  * A little over the platform's 10 s action limit: an answer that has not come by then never will,
@@ -17,11 +18,16 @@ export interface QueuedActionOptions {
  *
  * Every action answer carries the session, reads included (the hub re-issues the incoming one), so
  * a read that was sent before a write and answers after it would put the old session back. That is
- * why reads go through the queue too, not only writes.
+ * why reads go through the queue too, not only writes. The cookie is read when the item has its turn,
+ * so the action carries the session that the previous action, in any tab, left behind.
  */
 export function queuedAction<T = unknown>(path: string, body?: unknown, options: QueuedActionOptions = {}): Promise<T> {
+  const queuedWithSession = hasSession();
   return actionQueue.add(
-    (signal) => fetchApiHub<T>(path, body === undefined ? { method: 'POST', signal } : { method: 'POST', body: JSON.stringify(body), signal }),
+    (signal) =>
+      runSessionAction(path, queuedWithSession, () =>
+        fetchApiHub<T>(path, body === undefined ? { method: 'POST', signal } : { method: 'POST', body: JSON.stringify(body), signal }),
+      ),
     { timeoutMs: options.timeoutMs ?? ACTION_TIMEOUT_MS },
   );
 }

@@ -75,3 +75,5 @@ export interface DataSourceError {
 }
 
 export const CART_PATH = '/action/cart/getCart';
+export const ACCOUNT_PATH = '/action/account/getAccount';
+export const SIGNED_OUT: Account = { loggedIn: false };

@@ -7,28 +7,7 @@ import {
   QueueTimeoutError,
   actionQueue,
 } from '../helpers/Queue.js';
-
-/** A promise with its resolve/reject exposed, so a test decides when an item finishes. */
-function deferred<T = void>(): { promise: Promise<T>; resolve: (value: T) => void; reject: (error: unknown) => void } {
-  let resolve!: (value: T) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
-
-/** A task that only ends when its signal aborts, as a fetch given that signal would. */
-function untilAborted(started?: (signal: AbortSignal) => void): (signal: AbortSignal) => Promise<never> {
-  return (signal) =>
-    new Promise<never>((_, reject) => {
-      started?.(signal);
-      signal.addEventListener('abort', () => reject(signal.reason), { once: true });
-    });
-}
-
-const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+import { deferred, tick, untilAborted } from './support/deferred.js';
 
 describe('ActionQueue: order and results', () => {
   it('runs items first in, first out, exactly one at a time', async () => {
@@ -141,6 +120,18 @@ describe('ActionQueue: stop, restart, clear', () => {
     await expect(running).resolves.toBe('done');
     await queue.onIdle();
     expect(ran).toEqual([]);
+  });
+
+  it('clear(error) rejects the waiting items with the error it is given', async () => {
+    const queue = new ActionQueue();
+    const gate = deferred();
+    const running = queue.add(() => gate.promise);
+    const waiting = queue.add(() => 'never');
+    const ended = new Error('the session ended');
+    queue.clear(ended);
+    await expect(waiting).rejects.toBe(ended);
+    gate.resolve();
+    await expect(running).resolves.toBeUndefined();
   });
 
   it('clear() on a stopped queue settles every promise, so onIdle() resolves', async () => {
@@ -283,24 +274,6 @@ describe('ActionQueue: size, pending, onIdle, re-entrancy, subscribe', () => {
     expect(ran).toBe(true);
   });
 
-  it('an add from inside a running item queues behind it instead of deadlocking', async () => {
-    const queue = new ActionQueue();
-    const order: string[] = [];
-    let inner: Promise<string> | undefined;
-    const outer = queue.add(() => {
-      order.push('outer start');
-      inner = queue.add(() => {
-        order.push('inner');
-        return 'inner result';
-      });
-      order.push('outer end');
-      return 'outer result';
-    });
-    await expect(outer).resolves.toBe('outer result');
-    await expect(inner).resolves.toBe('inner result');
-    expect(order).toEqual(['outer start', 'outer end', 'inner']);
-  });
-
   it('subscribe() notifies on changes until unsubscribed', async () => {
     const queue = new ActionQueue();
     const seen: Array<[number, number]> = [];
@@ -315,7 +288,10 @@ describe('ActionQueue: size, pending, onIdle, re-entrancy, subscribe', () => {
     expect(seen.length).toBe(count);
   });
 
-  it('exports one shared actionQueue instance', () => {
+  it('exports one shared actionQueue instance; without Web Locks (Node, server rendering) it orders this process only', () => {
     expect(actionQueue).toBeInstanceOf(ActionQueue);
+    expect(actionQueue.scope).toBe('tab');
+    expect(new ActionQueue({ lockName: 'any' }).scope).toBe('tab');
+    expect(new ActionQueue().scope).toBe('tab');
   });
 });

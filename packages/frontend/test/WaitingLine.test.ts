@@ -49,4 +49,15 @@ describe('WaitingLine', () => {
     expect(line.size).toBe(0);
     expect(line.take()).toBeUndefined();
   });
+
+  it('puts an item back at the head of the line, before and after takes', () => {
+    const line = new WaitingLine<string>();
+    line.unshift('b');
+    line.push('c');
+    line.unshift('a');
+    expect(line.size).toBe(3);
+    expect(line.take()).toBe('a');
+    line.unshift('again');
+    expect([line.take(), line.take(), line.take(), line.take(), line.size]).toEqual(['again', 'b', 'c', undefined, 0]);
+  });
 });

@@ -2,15 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { SDK } from '@commercetools/frontend-sdk';
 import { configureFetchApiHub, fetchApiHub, FetchApiHubError } from '../lib/fetch-api-hub.js';
 import { CookieJar } from './support/cookie-jar.js';
-import { json, startTinyHub, type SeenRequest } from './support/tiny-hub.js';
+import { json, startTinyHub, token, tokenNumber, type SeenRequest } from './support/tiny-hub.js';
 
 type TinyHub = Awaited<ReturnType<typeof startTinyHub>>;
 
 /** Answers like the hub: each action returns a new token `t<n>` derived from the one it got. */
 function nextToken(request: SeenRequest): string {
-  const incoming = request.headers['frontastic-session'];
-  const n = typeof incoming === 'string' ? Number(incoming.slice(1)) : 0;
-  return `t${n + 1}`;
+  return token(tokenNumber(request.headers['frontastic-session']) + 1);
 }
 
 let hub: TinyHub;
@@ -24,6 +22,8 @@ beforeAll(async () => {
         return json(response, 200, { id: 'cart-1', method: request.method, body: request.body }, { 'Frontastic-Session': nextToken(request) });
       case '/frontastic/action/account/login':
         return json(response, 401, { error: { code: 'INVALID_CREDENTIALS', message: 'Wrong email or password.' } }, { 'Frontastic-Session': 'should-not-be-stored' });
+      case '/frontastic/action/account/expired':
+        return json(response, 401, { error: { code: 'SESSION_EXPIRED', message: 'Your sign-in has expired.' } }, { 'Frontastic-Session': token(900) });
       case '/frontastic/action/no/such':
         return json(response, 404, { code: 'ACTION_NOT_FOUND', message: 'No action no/such.' });
       case '/frontastic/action/broken/json':
@@ -71,15 +71,15 @@ describe('fetchApiHub', () => {
     expect(request?.headers['frontastic-session']).toBeUndefined();
     expect(request?.headers['frontastic-locale']).toBe('en_US');
     expect(request?.headers['accept']).toBe('application/json');
-    expect(jar.get('frontastic-session')).toBe('t1');
-    expect(jar.writes.at(-1)).toBe('frontastic-session=t1; Path=/; Secure');
+    expect(jar.get('frontastic-session')).toBe(token(1));
+    expect(jar.writes.at(-1)).toBe(`frontastic-session=${token(1)}; Path=/; Secure`);
   });
 
   it('sends the stored session as Frontastic-Session and replaces it with the answer', async () => {
     const before = hub.seen.length;
     await fetchApiHub('/action/cart/getCart');
-    expect(hub.seen[before]?.headers['frontastic-session']).toBe('t1');
-    expect(jar.get('frontastic-session')).toBe('t2');
+    expect(hub.seen[before]?.headers['frontastic-session']).toBe(token(1));
+    expect(jar.get('frontastic-session')).toBe(token(2));
   });
 
   it('passes method, body, query and extra headers through', async () => {
@@ -101,6 +101,12 @@ describe('fetchApiHub', () => {
     expect(error).toBeInstanceOf(FetchApiHubError);
     expect(error).toMatchObject({ code: 'INVALID_CREDENTIALS', message: 'Wrong email or password.', status: 401, path: '/action/account/login' });
     expect(jar.get('frontastic-session')).toBe(token);
+  });
+
+  it('stores the session of a SESSION_EXPIRED answer, the one error whose session is kept (the customer signed out)', async () => {
+    const error = await fetchApiHub('/action/account/expired').catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: 'SESSION_EXPIRED', status: 401 });
+    expect(jar.get('frontastic-session')).toBe(token(900));
   });
 
   it("rejects the hub's own errors ({ code, message }) the same way", async () => {
@@ -182,21 +188,21 @@ describe('fetchApiHub and the frontend-sdk share one session', () => {
 
     const sdkAnswer = await sdk.callAction({ actionName: 'cart/getCart' });
     expect(sdkAnswer.isError).toBe(false);
-    expect(browserJar.get('frontastic-session')).toBe('t1');
+    expect(browserJar.get('frontastic-session')).toBe(token(1));
 
     const before = hub.seen.length;
     await fetchApiHub('/action/cart/getCart', { method: 'POST' });
-    expect(hub.seen[before]?.headers['frontastic-session']).toBe('t1');
-    expect(browserJar.get('frontastic-session')).toBe('t2');
+    expect(hub.seen[before]?.headers['frontastic-session']).toBe(token(1));
+    expect(browserJar.get('frontastic-session')).toBe(token(2));
 
     await sdk.callAction({ actionName: 'cart/getCart' });
-    expect(hub.seen.at(-1)?.headers['frontastic-session']).toBe('t2');
-    expect(browserJar.get('frontastic-session')).toBe('t3');
+    expect(hub.seen.at(-1)?.headers['frontastic-session']).toBe(token(2));
+    expect(browserJar.get('frontastic-session')).toBe(token(3));
 
     // Same cookie attributes as the SDK's own write, so neither leaves a second cookie behind.
     const sdkWrite = browserJar.writes.at(-1) ?? '';
     const ourWrite = browserJar.writes.at(-2) ?? '';
-    expect(sdkWrite.toLowerCase()).toBe('frontastic-session=t3; path=/; secure');
-    expect(ourWrite.toLowerCase()).toBe('frontastic-session=t2; path=/; secure');
+    expect(sdkWrite.toLowerCase()).toBe(`frontastic-session=${token(3)}; path=/; secure`);
+    expect(ourWrite.toLowerCase()).toBe(`frontastic-session=${token(2)}; path=/; secure`);
   });
 });

@@ -3,7 +3,7 @@ import { actionQueue, QueueTimeoutError } from '../helpers/Queue.js';
 import { configureFetchApiHub } from '../lib/fetch-api-hub.js';
 import { actionFetcher, queuedAction } from '../lib/queued-action.js';
 import { CookieJar } from './support/cookie-jar.js';
-import { json, startTinyHub } from './support/tiny-hub.js';
+import { json, startTinyHub, token, tokenNumber } from './support/tiny-hub.js';
 
 type TinyHub = Awaited<ReturnType<typeof startTinyHub>>;
 
@@ -17,11 +17,10 @@ beforeAll(async () => {
     if (request.url.startsWith('/frontastic/action/slow/never')) return; // never answers
     running++;
     mostAtOnce = Math.max(mostAtOnce, running);
-    const incoming = request.headers['frontastic-session'];
-    const n = typeof incoming === 'string' ? Number(incoming.slice(1)) : 0;
+    const n = tokenNumber(request.headers['frontastic-session']);
     setTimeout(() => {
       running--;
-      json(response, 200, { n: n + 1, body: request.body }, { 'Frontastic-Session': `t${n + 1}` });
+      json(response, 200, { n: n + 1, body: request.body }, { 'Frontastic-Session': token(n + 1) });
     }, 15);
   });
   configureFetchApiHub({ endpoint: hub.url, cookies: jar });
@@ -37,7 +36,7 @@ describe('queuedAction', () => {
     expect(answers.map((answer) => answer.n)).toEqual([1, 2, 3, 4, 5]);
     expect(answers[2]?.body).toBe('{"i":2}');
     expect(mostAtOnce).toBe(1);
-    expect(jar.get('frontastic-session')).toBe('t5');
+    expect(jar.get('frontastic-session')).toBe(token(5));
   });
 
   it('the SWR fetcher queues too (a read racing a write would restore the old session)', async () => {

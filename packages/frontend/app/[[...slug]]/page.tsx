@@ -4,7 +4,7 @@ import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { getPage } from '../../lib/get-page';
 import { hubUrlFromEnv } from '../../lib/hub-url';
-import { SESSION_COOKIE } from '../../lib/session-cookie';
+import { SESSION_COOKIE, sessionTokenOf } from '../../lib/session-cookie';
 import { PageRenderer } from '../../renderer/PageRenderer';
 import { tastics } from '../../tastics/registry';
 
@@ -20,8 +20,9 @@ async function load({ params, searchParams }: RouteProps) {
   const path = `/${(slug ?? []).map((part) => encodeURIComponent(decodeURIComponent(part))).join('/')}`;
   const rawQuery = await searchParams;
   const query = Object.fromEntries(Object.entries(rawQuery).filter((entry): entry is [string, string | string[]] => entry[1] !== undefined));
-  const sessionToken = (await cookies()).get(SESSION_COOKIE)?.value;
-  return loadOnce(path, JSON.stringify(query), sessionToken === '' ? undefined : sessionToken);
+  // A cookie that is not a token (a bad escape, a stray value) is no session, as in the browser.
+  const sessionToken = sessionTokenOf((await cookies()).get(SESSION_COOKIE)?.value);
+  return loadOnce(path, JSON.stringify(query), sessionToken);
 }
 
 // Metadata and the page itself share one hub call per request.

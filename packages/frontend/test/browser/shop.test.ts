@@ -1,28 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser } from 'playwright-core';
-import { startStore, type Store } from '../../store/startStore.js';
-import { FLOW_TIMEOUT_MS, launchBrowser, newShopper, screenshot, sessionCookie, STORE_START_TIMEOUT_MS, waitForCartCount } from './support/browser.js';
+import { describe, expect, it } from '@jest/globals';
+import { FLOW_TIMEOUT_MS, newShopper, screenshot, sessionCookie, storeAndBrowser, waitForCartCount } from './support/browser.js';
 
 const MUG = 'MUG-ENAMEL-01';
 const LAMP = 'LAMP-READ-01';
 const PEN = 'PEN-FOUNTAIN-F';
 
-let store: Store;
-let browser: Browser;
-
-beforeAll(async () => {
-  store = await startStore({ port: 0, hubPort: 0, platformPort: 0, quiet: true });
-  browser = await launchBrowser();
-}, STORE_START_TIMEOUT_MS);
-
-afterAll(async () => {
-  await browser?.close();
-  await store?.close();
-});
+const run = storeAndBrowser();
 
 function demoCustomer(): { email: string; password: string } {
-  if (store.platform === undefined) throw new Error('These tests need the embedded platform: unset the CTP_* variables.');
-  return store.platform.demoCustomer;
+  if (run.store.platform === undefined) throw new Error('These tests need the embedded platform: unset the CTP_* variables.');
+  return run.store.platform.demoCustomer;
 }
 
 describe('the store in a browser', () => {
@@ -30,23 +17,23 @@ describe('the store in a browser', () => {
     'a guest fills a cart, signs in (the carts merge), checks out and sees the order',
     async () => {
       // The demo customer already has a cart with a pen, from an earlier visit on another device.
-      const earlier = await newShopper(browser);
+      const earlier = await newShopper(run.browser);
       try {
-        await earlier.page.goto(`${store.url}/login`);
+        await earlier.page.goto(`${run.store.url}/login`);
         await earlier.page.fill('#login-email', demoCustomer().email);
         await earlier.page.fill('#login-password', demoCustomer().password);
         await earlier.page.click('form:has(#login-email) button[type=submit]');
-        await earlier.page.waitForURL(`${store.url}/account`);
-        await earlier.page.goto(`${store.url}/p/${PEN}`);
+        await earlier.page.waitForURL(`${run.store.url}/account`);
+        await earlier.page.goto(`${run.store.url}/p/${PEN}`);
         await earlier.page.click('button:has-text("Add to cart")');
         await waitForCartCount(earlier.page, 1);
       } finally {
         await earlier.context.close();
       }
 
-      const { context, page } = await newShopper(browser);
+      const { context, page } = await newShopper(run.browser);
       try {
-        await page.goto(`${store.url}/`);
+        await page.goto(`${run.store.url}/`);
         await page.waitForSelector('[data-testid="show-cart-id"]:has-text("No cart Id available")');
         await screenshot(page, 'home');
 
@@ -57,7 +44,7 @@ describe('the store in a browser', () => {
         // The server-rendered tastic follows the session: the page refreshes after each write.
         await page.waitForSelector('[data-testid="show-cart-id"]:has-text("The active cart Id is")');
 
-        await page.goto(`${store.url}/cart`);
+        await page.goto(`${run.store.url}/cart`);
         await page.waitForSelector(`.line-item[data-sku="${MUG}"]`);
         expect(await page.locator('.line-item').count()).toBe(2);
         expect(await page.locator(`.line-item[data-sku="${LAMP}"]`).count()).toBe(1);
@@ -72,28 +59,28 @@ describe('the store in a browser', () => {
         await waitForCartCount(page, 4);
         await page.click(`button[aria-label="Remove Enamel Mug"]`);
         await waitForCartCount(page, 1);
-        await page.goto(`${store.url}/p/${MUG}`);
+        await page.goto(`${run.store.url}/p/${MUG}`);
         await page.click('button:has-text("Add to cart")');
         await waitForCartCount(page, 2);
 
-        await page.goto(`${store.url}/login`);
+        await page.goto(`${run.store.url}/login`);
         await page.fill('#login-email', demoCustomer().email);
         await page.fill('#login-password', demoCustomer().password);
         await screenshot(page, 'login');
         await page.click('form:has(#login-email) button[type=submit]');
-        await page.waitForURL(`${store.url}/account`);
+        await page.waitForURL(`${run.store.url}/account`);
         await page.waitForSelector(`[data-testid="signed-in-as"]:has-text("${demoCustomer().email}")`);
         await screenshot(page, 'account');
         // The guest's mug and lamp joined the customer's pen.
         await waitForCartCount(page, 3);
 
-        await page.goto(`${store.url}/cart`);
+        await page.goto(`${run.store.url}/cart`);
         await page.waitForSelector(`.line-item[data-sku="${PEN}"]`);
         expect((await page.locator('.line-item').evaluateAll((items) => items.map((item) => item.getAttribute('data-sku')))).sort()).toEqual([LAMP, MUG, PEN].sort());
         await page.waitForSelector('[data-testid="show-cart-id"]:has-text("The active cart Id is")');
 
         await page.click('a:has-text("Go to checkout")');
-        await page.waitForURL(`${store.url}/checkout`);
+        await page.waitForURL(`${run.store.url}/checkout`);
         // Submitting an empty form shows what is missing, and sends nothing.
         await page.click('button:has-text("Place order")');
         await page.waitForSelector('.field-error:has-text("First name is required.")');
@@ -109,7 +96,7 @@ describe('the store in a browser', () => {
         await screenshot(page, 'checkout');
         await page.click('button:has-text("Place order")');
 
-        await page.waitForURL(`${store.url}/thank-you`);
+        await page.waitForURL(`${run.store.url}/thank-you`);
         await page.waitForSelector('[data-testid="order-id"]');
         expect(await page.locator('.order-confirmation .line-item').count()).toBe(3);
         expect(await page.locator('.order-confirmation').textContent()).toContain('Berlin');
@@ -122,11 +109,11 @@ describe('the store in a browser', () => {
         expect((cookie?.name.length ?? 0) + (cookie?.value.length ?? 0)).toBeLessThan(2048);
 
         // Signing out clears the session: /account sends the shopper to /login again.
-        await page.goto(`${store.url}/account`);
+        await page.goto(`${run.store.url}/account`);
         await page.click('button:has-text("Sign out")');
         await page.waitForSelector('#login-email');
-        await page.goto(`${store.url}/account`);
-        await page.waitForURL(`${store.url}/login`);
+        await page.goto(`${run.store.url}/account`);
+        await page.waitForURL(`${run.store.url}/login`);
       } finally {
         await context.close();
       }
@@ -137,29 +124,29 @@ describe('the store in a browser', () => {
   it(
     '/account sends a guest to /login, and an unknown page or product is a 404',
     async () => {
-      const { context, page } = await newShopper(browser);
+      const { context, page } = await newShopper(run.browser);
       try {
-        await page.goto(`${store.url}/account`);
-        expect(page.url()).toBe(`${store.url}/login`);
+        await page.goto(`${run.store.url}/account`);
+        expect(page.url()).toBe(`${run.store.url}/login`);
         await page.waitForSelector('#login-email');
 
-        const missing = await page.goto(`${store.url}/p/NO-SUCH-SKU`);
+        const missing = await page.goto(`${run.store.url}/p/NO-SUCH-SKU`);
         expect(missing?.status()).toBe(404);
-        const unknown = await page.goto(`${store.url}/no/such/page`);
+        const unknown = await page.goto(`${run.store.url}/no/such/page`);
         expect(unknown?.status()).toBe(404);
         await page.waitForSelector('h1:has-text("Page not found")');
 
         // No order yet: the thank-you page sends the shopper home.
-        await page.goto(`${store.url}/thank-you`);
-        expect(page.url()).toBe(`${store.url}/`);
+        await page.goto(`${run.store.url}/thank-you`);
+        expect(page.url()).toBe(`${run.store.url}/`);
 
         // On a phone nothing is wider than the screen.
         await page.setViewportSize({ width: 390, height: 844 });
         for (const path of ['/', `/p/${MUG}`, '/login', '/rewards']) {
-          await page.goto(`${store.url}${path}`);
+          await page.goto(`${run.store.url}${path}`);
           expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
         }
-        await page.goto(`${store.url}/`);
+        await page.goto(`${run.store.url}/`);
         await screenshot(page, 'home-mobile');
       } finally {
         await context.close();
@@ -171,9 +158,9 @@ describe('the store in a browser', () => {
   it(
     'the login and register forms say what is wrong',
     async () => {
-      const { context, page } = await newShopper(browser);
+      const { context, page } = await newShopper(run.browser);
       try {
-        await page.goto(`${store.url}/login`);
+        await page.goto(`${run.store.url}/login`);
         await page.click('form:has(#login-email) button[type=submit]');
         await page.waitForSelector('#login-email-error:has-text("Enter an email address")');
         await page.fill('#login-email', demoCustomer().email);
@@ -189,7 +176,7 @@ describe('the store in a browser', () => {
         await page.fill('#register-firstName', 'New');
         await page.fill('#register-password', 'long-enough-password');
         await page.click('form:has(#register-email) button[type=submit]');
-        await page.waitForURL(`${store.url}/account`);
+        await page.waitForURL(`${run.store.url}/account`);
         await page.waitForSelector('[data-testid="signed-in-as"]:has-text("new.shopper@example.com")');
       } finally {
         await context.close();
@@ -201,9 +188,9 @@ describe('the store in a browser', () => {
   it(
     'reward points: fired all at once they lose updates, through the queue they end where they started',
     async () => {
-      const { context, page } = await newShopper(browser);
+      const { context, page } = await newShopper(run.browser);
       try {
-        await page.goto(`${store.url}/rewards`);
+        await page.goto(`${run.store.url}/rewards`);
 
         await page.click('button:has-text("Fire all at once")');
         await page.waitForSelector('[data-testid="reward-result"][data-mode="parallel"]');

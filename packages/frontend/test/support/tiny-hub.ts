@@ -39,3 +39,11 @@ export function json(response: ServerResponse, status: number, body: unknown, he
   response.writeHead(status, { 'Content-Type': 'application/json', ...headers });
   response.end(JSON.stringify(body));
 }
+
+/** The `n`th session token of a test hub, shaped like the hub's real ones (a compact JWS). */
+export const token = (n: number): string => `t.${n}.s`;
+
+/** Which token a request carried: the `n` of `token(n)`, 0 for none. */
+export function tokenNumber(header: string | string[] | undefined): number {
+  return typeof header === 'string' ? Number(header.split('.')[1] ?? 0) : 0;
+}

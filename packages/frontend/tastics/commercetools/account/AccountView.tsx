@@ -2,11 +2,12 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
-import { useSWRConfig } from 'swr';
+import useSWR, { useSWRConfig } from 'swr';
 import { ErrorMessage } from '../../../components/ErrorMessage';
+import { logout as signOutEverywhere } from '../../../lib/logout';
 import { queuedAction } from '../../../lib/queued-action';
 import { withoutErrorOf, type FieldErrors } from '../../../components/field-errors';
-import { CART_PATH, type Account } from '../../../lib/shop-types';
+import { ACCOUNT_PATH, CART_PATH, SIGNED_OUT, type Account } from '../../../lib/shop-types';
 
 function field(form: FormData, name: string): string {
   const value = form.get(name);
@@ -46,19 +47,23 @@ function checkCredentials(form: FormData, minPassword: number): FieldErrors {
 export function AccountView({ initialAccount, redirectAfterLogin }: { initialAccount: Account | null; redirectAfterLogin: string }) {
   const router = useRouter();
   const { mutate } = useSWRConfig();
-  const [account, setAccount] = useState<Account | null>(initialAccount);
+  // In the SWR cache, so a sign-in or sign-out in another tab shows here too (SessionSync).
+  const { data: account, mutate: setAccount } = useSWR<Account>(ACCOUNT_PATH, {
+    fallbackData: initialAccount ?? SIGNED_OUT,
+    revalidateOnMount: false,
+  });
   const [error, setError] = useState<unknown>(null);
   const [loginErrors, setLoginErrors] = useState<FieldErrors>({});
   const [registerErrors, setRegisterErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
 
-  const run = async (action: string, body: unknown, after: (answer: Account) => void) => {
+  const run = async (send: () => Promise<Account>, after: (answer: Account) => void) => {
     setBusy(true);
     setError(null);
     try {
-      const answer = await queuedAction<Account>(`/action/account/${action}`, body);
-      setAccount(answer);
-      // The cart changed owner (merged on log-in, forgotten on log-out): fetch it again.
+      const answer = await send();
+      await setAccount(answer, { revalidate: false });
+      // The cart changed owner (merged on sign-in, forgotten on sign-out): fetch it again.
       await mutate(CART_PATH);
       after(answer);
     } catch (caught) {
@@ -79,7 +84,7 @@ export function AccountView({ initialAccount, redirectAfterLogin }: { initialAcc
     const errors = checkCredentials(form, 1);
     setLoginErrors(errors);
     if (Object.keys(errors).length > 0) return;
-    void run('login', { email: field(form, 'email'), password: form.get('password') }, afterSignIn);
+    void run(() => queuedAction<Account>('/action/account/login', { email: field(form, 'email'), password: form.get('password') }), afterSignIn);
   };
 
   const register = (event: FormEvent<HTMLFormElement>) => {
@@ -91,10 +96,10 @@ export function AccountView({ initialAccount, redirectAfterLogin }: { initialAcc
     const names = Object.fromEntries(
       (['firstName', 'lastName'] as const).map((name) => [name, field(form, name)]).filter(([, value]) => value !== ''),
     );
-    void run('register', { email: field(form, 'email'), password: form.get('password'), ...names }, afterSignIn);
+    void run(() => queuedAction<Account>('/action/account/register', { email: field(form, 'email'), password: form.get('password'), ...names }), afterSignIn);
   };
 
-  const logout = () => void run('logout', undefined, () => router.refresh());
+  const logout = () => void run(signOutEverywhere, () => router.refresh());
 
   if (account?.loggedIn === true && account.customer !== undefined) {
     const { customer } = account;

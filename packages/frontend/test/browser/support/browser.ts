@@ -1,10 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from '@jest/globals';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startStore, type Store } from '../../../store/startStore.js';
+import { launchBrowser } from '../../../tools/chromium.js';
 
-/** Debian's Chromium (see DEVELOPERS.md); no browser is downloaded. */
-export const CHROMIUM = '/usr/bin/chromium';
+export { CHROMIUM, launchBrowser } from '../../../tools/chromium.js';
+
 export const OUTPUT_DIR = fileURLToPath(new URL('../../../test-output/', import.meta.url));
 
 /** Starting the store may run `next build` and the bundle build first. */
@@ -13,17 +16,45 @@ export const FLOW_TIMEOUT_MS = 120_000;
 /** Each wait for the page to show something. */
 export const STEP_TIMEOUT_MS = 20_000;
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+/**
+ * Starts the store as `yarn start` runs it (free ports) and one Chromium for the test file, and stops
+ * both after it. Read `store` and `browser` inside the tests.
+ */
+export function storeAndBrowser(): { readonly store: Store; readonly browser: Browser } {
+  let store: Store | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    store = await startStore({ port: 0, hubPort: 0, platformPort: 0, quiet: true });
+    browser = await launchBrowser();
+  }, STORE_START_TIMEOUT_MS);
+  afterAll(async () => {
+    await browser?.close();
+    await store?.close();
   });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('The store is not started: read it inside a test.');
+    return value;
+  };
+  return {
+    get store() {
+      return started(store);
+    },
+    get browser() {
+      return started(browser);
+    },
+  };
 }
 
-/** A new shopper: its own cookie jar. */
-export async function newShopper(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+/** A new shopper's browser: one cookie jar shared by every page (tab) opened in it. */
+export async function newShopperContext(browser: Browser): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
   context.setDefaultTimeout(STEP_TIMEOUT_MS);
+  return context;
+}
+
+/** A new shopper with one tab. */
+export async function newShopper(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await newShopperContext(browser);
   const page = await context.newPage();
   return { context, page };
 }
