@@ -23,11 +23,16 @@ export function longItemMessage(ms: number, waitingHere: number, waitingElsewher
   );
 }
 
-/** Watches one running item: once it has run for `ms` and items wait, `report` is called, once. */
+/**
+ * Watches one running item: once it has run for `ms` and items wait (in this tab, or in another one,
+ * asked again every `ms` while the item runs), `report` is called, once.
+ */
 export class LongItemWatch {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #overdue = false;
   #done = false;
+  /** A question to the other tabs is under way. */
+  #asking = false;
 
   constructor(
     private readonly ms: number,
@@ -49,11 +54,18 @@ export class LongItemWatch {
       this.#reportOnce(here, 0);
       return;
     }
+    if (this.#asking) return;
+    this.#asking = true;
     void this.waitingElsewhere().then(
       (elsewhere) => {
+        this.#asking = false;
         if (elsewhere > 0) this.#reportOnce(0, elsewhere);
+        // Another tab's add calls no check here: look again later, as long as the item runs.
+        else if (!this.#done) this.#timer = setTimeout(() => this.check(), this.ms);
       },
-      () => undefined,
+      () => {
+        this.#asking = false;
+      },
     );
   }
 

@@ -1,6 +1,7 @@
 import { isDevelopment, LONG_ITEM_REPORT_MS, LongItemWatch } from './LongItemReport';
 import { QueueClearedError } from './QueueErrors';
 import { createEntry, type AddOptions, type Entry, type QueueScope, type QueueTask } from './Turn';
+import { cookieSettled, SESSION_COOKIE } from './CookieSettled';
 import { browserLocks, IN_TAB_GATE, WebLocksGate, type TurnGate } from './TurnGate';
 import { WaitingLine } from './WaitingLine';
 
@@ -22,6 +23,12 @@ export interface ActionQueueOptions {
   longItemReportMs?: number | false;
   /** Where that report goes; default `console.warn`. */
   report?: (message: string) => void;
+  /**
+   * Browser scope only: awaited after each item, before the turn passes to another tab. The store uses
+   * it to wait until the cookie store that every tab reads holds the session the item wrote. A failure
+   * of it is ignored: the turn is handed on all the same.
+   */
+  beforeHandOver?: () => Promise<unknown>;
 }
 
 interface Acquisition {
@@ -41,6 +48,7 @@ export class ActionQueue {
   readonly #gate: TurnGate;
   readonly #longItemMs: number | false;
   readonly #report: (message: string) => void;
+  readonly #beforeHandOver: (() => Promise<unknown>) | undefined;
   readonly #waiting = new WaitingLine<Entry>();
   /** The head item while it waits for the browser-wide turn (never set with the in-tab gate). */
   #acquiring: Acquisition | undefined;
@@ -55,6 +63,7 @@ export class ActionQueue {
     this.#gate = locks === undefined || options.lockName === undefined ? IN_TAB_GATE : new WebLocksGate(locks, options.lockName);
     this.#longItemMs = options.longItemReportMs ?? (isDevelopment() ? LONG_ITEM_REPORT_MS : false);
     this.#report = options.report ?? ((message) => console.warn(message));
+    this.#beforeHandOver = options.beforeHandOver;
   }
 
   /** `browser`: items wait for the items of every tab of the origin; `tab`: for this tab's own only. */
@@ -194,9 +203,19 @@ export class ActionQueue {
       // ran is still ahead in the browser's line (no tab is starved), and when none did, the next turn
       // is granted without another round trip to the browser.
       this.#next();
-      release();
+      this.#handOver(release);
       this.#changed();
     });
+  }
+
+  #handOver(release: () => void): void {
+    const beforeHandOver = this.#beforeHandOver;
+    if (beforeHandOver === undefined || this.#gate.scope === 'tab') {
+      release();
+      return;
+    }
+    // A hook that throws (the executor catches it) or rejects must not keep the turn from the other tabs.
+    new Promise<unknown>((resolve) => resolve(beforeHandOver())).catch(() => undefined).finally(release);
   }
 
   #isIdle(): boolean {
@@ -218,5 +237,8 @@ export class ActionQueue {
 /** The name of the Web Lock that orders the store's actions across the tabs of a browser. */
 export const ACTION_QUEUE_LOCK = 'ctp-session:action-queue';
 
-/** The one queue every session-reading and -writing action of the store goes through, browser-wide. */
-export const actionQueue = new ActionQueue({ lockName: ACTION_QUEUE_LOCK });
+/**
+ * The one queue every session-reading and -writing action of the store goes through, browser-wide. The
+ * turn passes to another tab only once the browser's cookie store holds the session this tab wrote.
+ */
+export const actionQueue = new ActionQueue({ lockName: ACTION_QUEUE_LOCK, beforeHandOver: () => cookieSettled(SESSION_COOKIE) });

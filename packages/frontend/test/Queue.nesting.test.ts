@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { isDevelopment, longItemMessage } from '../helpers/LongItemReport.js';
+import { isDevelopment, LongItemWatch, longItemMessage } from '../helpers/LongItemReport.js';
 import { ActionQueue, QueueAbortedError, QueueTimeoutError, QueueTurnEndedError, type RunInTurn } from '../helpers/Queue.js';
 import { deferred, tick, untilAborted } from './support/deferred.js';
 
@@ -226,6 +226,31 @@ describe('ActionQueue: the long-item report (development)', () => {
     } finally {
       env['NODE_ENV'] = before;
     }
+  });
+
+  it('asks the other tabs again while the item runs: an item another tab queues after the limit is reported', async () => {
+    const reports: string[] = [];
+    let elsewhere = 0;
+    let asked = 0;
+    const watch = new LongItemWatch(
+      10,
+      () => 0,
+      async () => {
+        asked++;
+        return elsewhere;
+      },
+      (message) => reports.push(message),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(reports).toEqual([]);
+    expect(asked).toBeGreaterThan(1);
+    elsewhere = 2;
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    watch.stop();
+    expect(reports).toEqual([expect.stringMatching(/2 in other tabs/)]);
+    const askedWhenStopped = asked;
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(asked).toBe(askedWhenStopped);
   });
 
   it('says where the waiting items are', () => {

@@ -12,7 +12,9 @@ const HELPERS = fileURLToPath(new URL('../helpers/', import.meta.url));
 
 /**
  * The page: `window.queue` is an ActionQueue ordered across tabs by a Web Lock (`?lock=`; `?noLocks`
- * plays a browser without Web Locks), `window.reports` collects its long-item reports (`?reportMs=`).
+ * plays a browser without Web Locks), `window.reports` collects its long-item reports (`?reportMs=`);
+ * `?handOver=hold` makes each hand-over to another tab wait for `release('handover')`, `=fail` gives it a
+ * hook that throws, `=cookie` waits for the `probe` cookie to settle.
  * `addItem(id, how)` queues a task that logs its start and end in `window.log` (with the cookies it
  * saw when it started), waits for `release(hold)` and/or `ms`, optionally fails, and can be aborted
  * with `abortItem(id)`; `outcome(id)` is how it settled.
@@ -22,19 +24,27 @@ const PAGE = `<!doctype html>
 <title>actionQueue</title>
 <script type="module">
 import { ActionQueue, QueueAbortedError, QueueClearedError, QueueTimeoutError } from '/helpers/Queue';
+import { cookieSettled } from '/helpers/CookieSettled';
 const params = new URLSearchParams(location.search);
 if (params.has('noLocks')) Object.defineProperty(Navigator.prototype, 'locks', { value: undefined, configurable: true });
 const reportMs = Number(params.get('reportMs') ?? '0');
 window.reports = [];
+const gates = new Map();
+const gate = (name) => new Promise((resolve) => gates.set(name, resolve));
+const handOver = params.get('handOver');
 window.queue = new ActionQueue({
+  beforeHandOver:
+    handOver === 'hold' ? () => gate('handover')
+    : handOver === 'fail' ? () => { throw new Error('hand-over hook failed'); }
+    : handOver === 'cookie' ? () => cookieSettled('probe')
+    : undefined,
   lockName: params.get('lock') ?? 'ctp-session:test-queue',
   longItemReportMs: reportMs > 0 ? reportMs : false,
   report: (message) => window.reports.push(message),
 });
 window.ActionQueue = ActionQueue;
 window.errors = { QueueAbortedError, QueueClearedError, QueueTimeoutError };
-const gates = new Map();
-const gate = (name) => new Promise((resolve) => gates.set(name, resolve));
+window.cookieSettled = cookieSettled;
 window.release = (name) => gates.get(name)?.();
 window.now = () => performance.timeOrigin + performance.now();
 window.log = [];

@@ -163,6 +163,38 @@ describe('the browser-wide actionQueue (Web Locks in Chromium)', () => {
     expect((await log(b)).find((entry) => entry.id === 'b')?.cookie).toContain('probe=written-by-a');
   });
 
+  it('the turn passes to another tab only once beforeHandOver has settled (the store waits there for its cookie)', async () => {
+    const [a, b] = (await tabs(2, 'handOver=hold')) as [Page, Page];
+    await add(a, 'a', { ms: 5 });
+    await expect(outcome(a, 'a')).resolves.toEqual({ ok: true, value: 'a' });
+    await add(b, 'b');
+    await settle(b);
+    expect((await log(b)).length).toBe(0);
+    await release(a, 'handover');
+    await expect(outcome(b, 'b')).resolves.toEqual({ ok: true, value: 'b' });
+  });
+
+  it('a beforeHandOver that throws still hands the turn on', async () => {
+    const [a, b] = (await tabs(2, 'handOver=fail')) as [Page, Page];
+    await add(a, 'a', { ms: 5 });
+    await add(b, 'b');
+    await expect(outcome(b, 'b')).resolves.toEqual({ ok: true, value: 'b' });
+  });
+
+  it("cookieSettled sees a tab's cookie write in Chromium's cookie store, and the next tab reads that cookie", async () => {
+    const [a, b] = (await tabs(2, 'handOver=cookie')) as [Page, Page];
+    expect(await a.evaluate(async () => {
+      document.cookie = 'probe=settled-check; Path=/';
+      return (window as unknown as { cookieSettled(name: string): Promise<boolean> }).cookieSettled('probe');
+    })).toBe(true);
+    await add(a, 'a', { hold: 'a', setCookie: 'probe=from-a; Path=/' });
+    await hasStarted(a, 'a');
+    await add(b, 'b');
+    await release(a, 'a');
+    await outcome(b, 'b');
+    expect((await log(b)).find((entry) => entry.id === 'b')?.cookie).toContain('probe=from-a');
+  });
+
   it('size, pending and onIdle are this tab\'s: an item waiting for another tab\'s turn counts in size, not pending', async () => {
     const [a, b] = (await tabs(2)) as [Page, Page];
     await holdTurn(a);
@@ -268,6 +300,9 @@ describe('the browser-wide actionQueue (Web Locks in Chromium)', () => {
     const [a, b] = (await tabs(2, 'reportMs=100')) as [Page, Page];
     await add(a, 'long', { hold: 'long' });
     await hasStarted(a, 'long');
+    // Past the limit before anything waits: the report must still come once another tab queues.
+    await settle(a);
+    expect(await a.evaluate(() => harness().reports)).toEqual([]);
     await add(b, 'waiting');
     await a.waitForFunction(() => harness().reports.length > 0);
     expect(await a.evaluate(() => harness().reports)).toEqual([expect.stringMatching(/1 in other tabs/)]);
