@@ -1,5 +1,10 @@
 // `yarn start`: the whole store on one command. Ctrl-C stops all of it.
+import { guardProcessAgainstBundleFaults } from '@ctp-session/hub';
 import { startStore } from './startStore.js';
+
+// This program owns the process, as `yarn start:hub` does: a bundle's stray failure (a mail promise it never
+// awaits, a throwing timer) is logged by the hub and the store keeps serving; anything else still ends it.
+guardProcessAgainstBundleFaults();
 
 try {
   const store = await startStore();

@@ -8,6 +8,7 @@ import { applyServerLimits, connectionsCheckingInterval } from './http/server-li
 import { HEADER } from './http/header-names.js';
 import { sendError } from './http/respond.js';
 import type { HubState } from './hub-state.js';
+import { createBundleConsole } from './log/bundle-console.js';
 import { createConsoleLogger, redactingLogger } from './log/logger.js';
 import { resolveHubOptions, type HubOptions } from './options.js';
 import { createStudioStore } from './pages/studio-store.js';
@@ -75,7 +76,12 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       reason: describeError(fault.error),
     });
   // Timers and promises the bundle starts while it is evaluated stay attributed to it.
-  const bundles = new BundleHolder(resolved.bundle, logger, (run) => runInExtensionScope({ what: 'bundle load', requestId: undefined, reportFault: reportBundleFault }, run));
+  const bundles = new BundleHolder(
+    resolved.bundle,
+    logger,
+    (run) => runInExtensionScope({ what: 'bundle load', requestId: undefined, reportFault: reportBundleFault }, run),
+    createBundleConsole(),
+  );
   const studio = createStudioStore(resolved.pages, resolved.watch, (error) =>
     logger.log('error', 'pages file reload failed; the previous pages are still serving', { reason: error instanceof Error ? error.message : String(error) }),
   );

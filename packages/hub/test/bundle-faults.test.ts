@@ -40,6 +40,30 @@ describe('a bundle never ends the hub (yarn start:hub)', () => {
   }, 60_000);
 });
 
+describe("a bundle's console output is redacted (yarn start:hub)", () => {
+  it('bearer tokens, passwords, client secrets and e-mail tokens a bundle logs never reach the terminal; the rest does', async () => {
+    const hub = await startHubProcess({ HUB_BUNDLE: `${FIXTURES}logging-bundle.cjs` });
+    try {
+      const answer = await rawCall(`${hub.url}/frontastic/action/account/register`, { body: JSON.stringify({ email: 'ann@example.com', password: 'Secret-123' }) });
+      expect(answer.status).toBe(200);
+      await hub.waitForLog(/request failed/);
+      const deadline = Date.now() + 10_000;
+      while (!hub.stdout().includes('registered ann@example.com') && Date.now() < deadline) await new Promise((done) => setTimeout(done, 50));
+      const output = `${hub.stdout()}\n${hub.stderr()}`;
+      for (const secret of ['M5-X7N_ZV-NIy00XqKviULGa2l5fKtdB', 'Secret-123', 'local-platform-secret-value', 'rCUOkX9IpiXeoOV-FfzID5NVyxcGOqr3dAUIYXCJneQ']) {
+        expect(output).not.toContain(secret);
+      }
+      expect(hub.stdout()).toContain("Authorization: 'Bearer [redacted]'");
+      expect(hub.stdout()).toContain("email: 'ann@example.com', password: [redacted]");
+      expect(hub.stdout()).toContain('bundle loaded with { clientSecret: [redacted] }');
+      expect(hub.stdout()).toContain('registered ann@example.com');
+      expect(hub.stderr()).toMatch(/request failed: Authorization: Bearer \[redacted\] \{ body: \{ tokenValue: \[redacted\] \} \}/);
+    } finally {
+      expect(await hub.stop()).toBe(0);
+    }
+  }, 60_000);
+});
+
 /** Runs a short ES module that installs the guard, in a process of its own. */
 function runGuarded(body: string): Promise<ExitResult> {
   const source = `import { guardProcessAgainstBundleFaults } from ${JSON.stringify(GUARD)};\nguardProcessAgainstBundleFaults();\n${body}\nsetTimeout(() => process.stdout.write('survived'), 200);`;

@@ -78,6 +78,11 @@ describe('headers made from extension text are redacted', () => {
     expect(redact('{"access_token":"opaque-123","password":"hunter2","client_secret": "s3cr3t"}')).toBe(
       '{"access_token":"[redacted]","password":"[redacted]","client_secret": "[redacted]"}',
     );
+    // As util.inspect prints a logged request (what bundles' client loggers write): unquoted keys, single quotes.
+    expect(redact("body: { email: 'a@example.com', password: 'Secret-123', tokenValue: 'rCUOkX9Ipi' }, clientSecret: 'local-secret'")).toBe(
+      "body: { email: 'a@example.com', password: [redacted], tokenValue: [redacted] }, clientSecret: [redacted]",
+    );
+    expect(redact("authenticationMode: 'Password'")).toBe("authenticationMode: 'Password'");
     expect(redact('a plain message about tokens and passwords')).toBe('a plain message about tokens and passwords');
   });
 });

@@ -1,3 +1,4 @@
+import { registerAssociateRoutes } from './associates/routes.js';
 import { authenticate } from './auth/bearer.js';
 import { authorize } from './auth/scopes.js';
 import { registerOAuthRoutes } from './auth/oauth-routes.js';
@@ -49,6 +50,7 @@ export function createDispatcher(ctx: PlatformContext): Dispatch {
   registerEmailVerificationRoutes(api);
   registerPasswordChangeRoute(api);
   registerReplicateRoute(api);
+  registerAssociateRoutes(api);
   api.add('POST', '/:projectKey/carts', async (request, _params, context) => {
     const draft = jsonObjectBody(request);
     validateCartDraft(draft);

@@ -31,6 +31,16 @@ describe('project settings, tax, zones and shipping methods (what real bundles r
     expect((await client.api.taxCategories().get().execute()).body.total).toBe(1);
     expect((await client.api.zones().get().execute()).body.total).toBe(3);
     expect((await client.api.shippingMethods().get().execute()).body.total).toBe(2);
+    expect((await client.api.stores().get().execute()).body.total).toBe(1);
+  });
+
+  it('has one store, `default`, with every project language and country (B2B storefronts keep carts in a store)', async () => {
+    const { client } = running;
+    const store = (await client.api.stores().withKey({ key: 'default' }).get().execute()).body;
+    expect(store.languages).toEqual(['en', 'de']);
+    expect(store.countries?.map((country) => country.code)).toEqual(['DE', 'AT', 'NL', 'GB', 'US']);
+    expect(store.distributionChannels).toEqual([]);
+    expect(store.productSelections).toEqual([]);
   });
 
   it('has a tax category with a rate for every project country', async () => {

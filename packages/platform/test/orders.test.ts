@@ -27,6 +27,10 @@ describe('orders', () => {
 
     const read = await guest.api.me().orders().withId({ ID: order.body.id }).get().execute();
     expect(read.body.id).toBe(order.body.id);
+    // commercetools always sends returnInfo (B2B storefronts map it without a check); the mock left it out.
+    expect(order.body.returnInfo).toEqual([]);
+    expect(read.body.returnInfo).toEqual([]);
+    expect(order.body.version).toBe(1);
     const list = await guest.api.me().orders().get().execute();
     expect(list.body.results.map((o) => o.id)).toEqual([order.body.id]);
   });

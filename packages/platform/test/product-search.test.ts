@@ -108,6 +108,16 @@ describe('POST /{projectKey}/products/search', () => {
     expect(ranges.buckets.map((bucket) => bucket.key)).toEqual(['*-2000', 'dear']);
   });
 
+  it('filters by store: a store offers every product, as one without product selections does (B2B storefronts search by store id)', async () => {
+    const { client } = running;
+    const store = (await client.api.stores().withKey({ key: 'default' }).get().execute()).body;
+    const inStore = await search({ query: { and: [{ exact: { field: 'stores', value: store.id } }, { exact: { field: 'variants.sku', value: 'MUG-ENAMEL-01' } }] }, productProjectionParameters: {} });
+    expect(skus(inStore)).toEqual(['MUG-ENAMEL-01']);
+    expect((await search({ query: { exact: { field: 'stores', value: store.id } }, limit: 100 })).total).toBe(PRODUCTS.length);
+    expect((await search({ query: { exact: { field: 'variants.stores', value: store.id } }, limit: 100 })).total).toBe(PRODUCTS.length);
+    expect((await search({ query: { exact: { field: 'stores', value: 'no-such-store' } } })).total).toBe(0);
+  });
+
   it('fullText (all / any), fullTextPrefix, fuzzy, prefix, exists and not', async () => {
     const sku = async (query: ProductSearchRequest['query']) => skus(await search({ query, productProjectionParameters: {}, limit: 100 }));
     expect(await sku({ fullText: { field: 'name', language: 'en', value: 'reading lamp' } })).toEqual(['LAMP-READ-01']);

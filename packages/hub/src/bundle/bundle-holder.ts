@@ -24,11 +24,17 @@ export class BundleHolder {
   readonly #logger: HubLogger;
   readonly #enter: EnterBundleCode;
 
-  /** Loads the bundle now; a bundle that fails to load throws here so the hub never starts without one. */
-  constructor(file: string, logger: HubLogger, enter: EnterBundleCode = (run) => run()) {
+  readonly #console: Console;
+
+  /**
+   * Loads the bundle now; a bundle that fails to load throws here so the hub never starts without one.
+   * `bundleConsole` is the `console` its code logs through.
+   */
+  constructor(file: string, logger: HubLogger, enter: EnterBundleCode = (run) => run(), bundleConsole: Console = console) {
     this.file = file;
     this.#logger = logger;
     this.#enter = enter;
+    this.#console = bundleConsole;
     this.#bundle = this.#load();
   }
 
@@ -56,7 +62,7 @@ export class BundleHolder {
   #load(): ExtensionBundle {
     // Stamped before reading: a write during the load shows up as a change on the next poll.
     this.#loadedStamp = this.#stamp();
-    const { bundle, unknownKeys, skipped } = loadBundle(this.file, this.#enter);
+    const { bundle, unknownKeys, skipped } = loadBundle(this.file, this.#enter, this.#console);
     if (unknownKeys.length > 0) {
       this.#logger.log('warn', 'bundle default export has keys the platform ignores', { keys: unknownKeys.join(','), file: this.file });
     }

@@ -113,22 +113,26 @@ function messageOf(error: unknown): string {
  * `require` resolves from the bundle's folder. `enter` runs the evaluation (so that timers and promises the
  * bundle starts while loading stay attributed to it).
  */
-function evaluateCommonJs(file: string, enter: <T>(run: () => T) => T): unknown {
+function evaluateCommonJs(file: string, enter: <T>(run: () => T) => T, bundleConsole: Console): unknown {
   const source = readFileSync(file, 'utf8');
-  const wrapper = compileFunction(source, ['exports', 'require', 'module', '__filename', '__dirname'], { filename: file });
+  // `console` is one more parameter of the module wrapper: the bundle's own code logs through the one it is given.
+  const wrapper = compileFunction(source, ['exports', 'require', 'module', '__filename', '__dirname', 'console'], { filename: file });
   const module = { exports: {} as unknown };
-  enter(() => wrapper.call(module.exports, module.exports, createRequire(file), module, file, dirname(file)));
+  enter(() => wrapper.call(module.exports, module.exports, createRequire(file), module, file, dirname(file), bundleConsole));
   return module.exports;
 }
 
-/** Loads a CommonJS bundle as the platform does; throws `BundleLoadError` or `BundleShapeError`. */
-export function loadBundle(file: string, enter: <T>(run: () => T) => T = (run) => run()): LoadedBundle {
+/**
+ * Loads a CommonJS bundle as the platform does; throws `BundleLoadError` or `BundleShapeError`. `bundleConsole` is
+ * the `console` the bundle's code sees (default: the process's).
+ */
+export function loadBundle(file: string, enter: <T>(run: () => T) => T = (run) => run(), bundleConsole: Console = console): LoadedBundle {
   if (!existsSync(file)) {
     throw new BundleLoadError(`The extensions bundle ${file} does not exist; build it (yarn build) or point HUB_BUNDLE at a bundle file.`);
   }
   let moduleExports: unknown;
   try {
-    moduleExports = evaluateCommonJs(file, enter);
+    moduleExports = evaluateCommonJs(file, enter, bundleConsole);
   } catch (error) {
     throw new BundleLoadError(`The extensions bundle ${file} failed to load: ${messageOf(error)}. Fix the bundle (it must be CommonJS) and start the hub again.`, { cause: error });
   }

@@ -9,7 +9,7 @@ export interface HubLogger {
 const TOKEN_PATTERN = /[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g;
 // commercetools' tokens are opaque: they are recognised by what stands before them instead.
 const CREDENTIAL_PATTERN = /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{6,}/gi;
-const SECRET_PARAMETER_PATTERN = /\b((?:access_token|refresh_token|id_token|password|client_secret)"?\s*[:=]\s*"?)[^\s"&,;}]+/gi;
+const SECRET_PARAMETER_PATTERN = /\b((?:access_token|refresh_token|id_token|password|client_secret|clientSecret|tokenValue)"?\s*[:=]\s*"?)[^\s"&,;}]+/gi;
 
 /** Removes tokens, credentials and secret parameters from text that goes into a log, a header or a body. */
 export function redact(text: string): string {

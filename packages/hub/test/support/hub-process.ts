@@ -7,6 +7,7 @@ export interface HubProcess {
   readonly url: string;
   readonly child: ChildProcess;
   stderr(): string;
+  stdout(): string;
   /** Resolves with the exit code once the process has ended. */
   readonly exited: Promise<number | null>;
   /** Waits until stderr matches (the hub logs one line per event there). */
@@ -51,6 +52,7 @@ export function startHubProcess(env: Record<string, string>): Promise<HubProcess
         url: match[1] as string,
         child,
         stderr: () => stderr,
+        stdout: () => stdout,
         exited,
         waitForLog: (pattern) =>
           new Promise((found, fail) => {

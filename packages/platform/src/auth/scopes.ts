@@ -21,9 +21,7 @@ const CATALOGUE = new Set(['product-projections', 'categories']);
  * Throws commercetools' 403 `insufficient_scope` otherwise.
  */
 export function authorize(method: string, projectPath: readonly string[], caller: Caller, projectKey: string): void {
-  const [first, , third] = projectPath;
-  // In-store paths name the resource after the store: /in-store/key=<store>/<resource>.
-  const resource = first === 'in-store' ? third : first;
+  const resource = resourceOf(projectPath);
   const reading = method === 'GET' || method === 'HEAD';
   if (caller.principal.kind !== 'client') {
     if (resource === 'me') return;
@@ -36,4 +34,16 @@ export function authorize(method: string, projectPath: readonly string[], caller
   const granted = new Set(caller.scope.split(/\s+/));
   if (accepted.some((name) => granted.has(`${name}:${projectKey}`))) return;
   throw insufficientScope(`Insufficient scope. One of the following scopes is missing: ${accepted.map((name) => `${name}:${projectKey}`).join(', ')}.`);
+}
+
+/**
+ * The resource a project path names: in-store paths name it after the store (`in-store/key=<store>/<resource>`),
+ * associate paths after the associate and unit (`as-associate/<id>/in-business-unit/key=<unit>/<resource>`, or
+ * `as-associate/<id>/<resource>`).
+ */
+function resourceOf(projectPath: readonly string[]): string | undefined {
+  const [first, , third] = projectPath;
+  if (first === 'in-store') return third;
+  if (first === 'as-associate') return third === 'in-business-unit' ? projectPath[4] : third;
+  return first;
 }

@@ -130,7 +130,7 @@ export async function ancestorIds(ctx: ApiContext, id: string): Promise<Readonly
  * part of that text, as a wildcard (`mu*`, `*ug`) over its words, or (with `fuzzy`) within a few edits of one.
  */
 function matchesText(product: ProductProjection, locale: string, words: readonly string[], fuzziness?: (word: string) => number): boolean {
-  const target = { product, variant: product.masterVariant, subtree: [] };
+  const target = { product, variant: product.masterVariant, subtree: [], stores: [] };
   const texts = ['name', 'description', 'slug', 'searchKeywords'].flatMap((field) => fieldValues(target, field, locale)).map(String);
   const skus = [product.masterVariant, ...product.variants].map((variant) => variant.sku ?? '');
   const haystack = [...texts, ...skus].join(' ').toLowerCase();

@@ -1,8 +1,8 @@
 import type { Cart } from '@commercetools/platform-sdk';
 import { findActiveCart } from '../carts/active-cart.js';
 import { validateCartDraft } from '../carts/draft-validation.js';
-import { assertCartUpdatable } from '../carts/modifiable.js';
 import { withQuotedSkusResolved } from '../carts/quoted-skus.js';
+import { cartUpdateBody } from '../carts/update-body.js';
 import { validateCartUpdate } from '../carts/update-validation.js';
 import type { ApiContext } from '../context.js';
 import { apiError, concurrentModification, resourceNotFound } from '../errors.js';
@@ -56,10 +56,8 @@ async function updateCart(request: PlatformRequest, params: Params, ctx: ApiCont
   const owner = ownerOf(ctx.principal);
   const update = validateCartUpdate(jsonObjectBody(request), true);
   const cart = await ownedCart(ctx, owner, params.id ?? '');
-  // The mock skips the version check when there is nothing to do, and the state check always.
-  assertCartUpdatable(cart, update.version);
   const query = request.rawQuery === '' ? '' : `?${request.rawQuery}`;
-  return ctx.gateway.forward('POST', `/carts/${cart.id}${query}`, JSON.stringify(await withQuotedSkusResolved(ctx.gateway, { ...update }, 'actions')));
+  return ctx.gateway.forward('POST', `/carts/${cart.id}${query}`, await cartUpdateBody(ctx.gateway, cart, update));
 }
 
 async function deleteCart(request: PlatformRequest, params: Params, ctx: ApiContext): Promise<PlatformResponse> {

@@ -121,6 +121,15 @@ export class MockGateway {
     return saved;
   }
 
+  /**
+   * Adds what the mock's create ignores to a resource it has just created (an order's business unit), as part of
+   * that creation: same version and timestamps.
+   */
+  async complete<T extends Cart | Order>(typeId: T extends Cart ? 'cart' : 'order', resource: T): Promise<T> {
+    await this.mock.project(this.projectKey).unsafeAdd(typeId, resource as Cart & Order);
+    return resource;
+  }
+
   async findCustomer(id: string): Promise<Customer | undefined> {
     return (await this.mock.project(this.projectKey).get('customer', id)) ?? undefined;
   }

@@ -11,7 +11,7 @@ export interface OrderFromCart {
 
 /**
  * Creates an order as commercetools does: only from an Active cart at its current version; the order
- * belongs to the cart's customer or anonymous session; the cart ends Ordered, so a second order fails.
+ * belongs to the cart's customer or anonymous session (and business unit); the cart ends Ordered, so a second order fails.
  * With an owner (a /me/orders call) only that owner's carts can be ordered.
  */
 export async function createOrderFromCart(ctx: PlatformContext, input: OrderFromCart, owner?: Owner): Promise<Order> {
@@ -34,10 +34,17 @@ export async function createOrderFromCart(ctx: PlatformContext, input: OrderFrom
     if (cart.cartState !== 'Active') {
       throw apiError(400, 'InvalidOperation', `Cart '${cartId}' is ${cart.cartState}: only an Active cart can be ordered.`);
     }
-    const order = await ctx.gateway.call<Order>('POST', '/orders', {
+    const created = await ctx.gateway.call<Order>('POST', '/orders', {
       cart: { typeId: 'cart', id: cartId },
       version,
       ...(input.orderNumber === undefined ? {} : { orderNumber: input.orderNumber }),
+    });
+    // What the mock's order leaves out: commercetools always sends `returnInfo` (empty until a return is added), and
+    // an order from a business unit's cart belongs to that unit.
+    const order = await ctx.gateway.complete('order', {
+      ...created,
+      returnInfo: created.returnInfo ?? [],
+      ...(cart.businessUnit === undefined ? {} : { businessUnit: cart.businessUnit }),
     });
     await ctx.gateway.save('cart', { ...cart, cartState: 'Ordered' });
     return order;

@@ -42,6 +42,12 @@ export const ZONES: readonly SeedZone[] = [
   { key: 'united-states', name: 'United States', countries: ['US'] },
 ];
 
+/**
+ * One store with every project language and country, and no channels or product selections (so a store-bound
+ * catalogue is the whole catalogue). B2B storefronts keep their carts in a store (`defaultStoreKey`).
+ */
+export const STORE = { key: 'default', name: { en: 'Default store', de: 'Standard-Shop' } } as const;
+
 /** A rate per zone and currency, in the currency's minor unit; `freeAbove` as in commercetools' ShippingRate. */
 export interface SeedShippingRate {
   readonly zone: string;

@@ -1,10 +1,10 @@
-import type { Project, ShippingMethod, TaxCategory, Zone } from '@commercetools/platform-sdk';
+import type { Project, ShippingMethod, Store, TaxCategory, Zone } from '@commercetools/platform-sdk';
 import type { MockGateway } from '../mock/gateway.js';
-import { PROJECT_SETTINGS, SHIPPING_METHODS, TAX_CATEGORY_KEY, TAX_RATES, ZONES, type SeedShippingMethod } from './commerce-settings.js';
+import { PROJECT_SETTINGS, SHIPPING_METHODS, STORE, TAX_CATEGORY_KEY, TAX_RATES, ZONES, type SeedShippingMethod } from './commerce-settings.js';
 import { ensureByKey } from './ensure.js';
 
 /**
- * Project settings, the tax category, zones and shipping methods. Idempotent like the catalogue: what
+ * Project settings, the tax category, zones, shipping methods and the store. Idempotent like the catalogue: what
  * exists is kept, and a project setting only gets the seeded values it lacks. Returns the tax category.
  */
 export async function seedCommerceSettings(gateway: MockGateway): Promise<TaxCategory> {
@@ -26,6 +26,12 @@ export async function seedCommerceSettings(gateway: MockGateway): Promise<TaxCat
   for (const method of SHIPPING_METHODS) {
     await ensureByKey<ShippingMethod>(gateway, 'shipping-methods', method.key, shippingMethodDraft(method, taxCategory.id, zoneIds));
   }
+  await ensureByKey<Store>(gateway, 'stores', STORE.key, {
+    key: STORE.key,
+    name: { ...STORE.name },
+    languages: [...PROJECT_SETTINGS.languages],
+    countries: PROJECT_SETTINGS.countries.map((code) => ({ code })),
+  });
   return taxCategory;
 }
 

@@ -7,19 +7,22 @@ export interface SearchTarget {
   readonly variant: ProductVariant;
   /** Ids of the product's categories and all their ancestors (`categoriesSubTree`). */
   readonly subtree: readonly string[];
+  /** Ids of the stores the product is available in (`stores`, `variants.stores`). */
+  readonly stores: readonly string[];
 }
 
 export type Leaf = string | number | boolean;
 
 /**
  * The leaf values of a searchable field, as a list: `name` (with `language`), `searchKeywords`, `key`, `id`,
- * `productType`, `categories`, `categoriesSubTree`, `variants.sku`, `variants.prices.centAmount`,
+ * `productType`, `categories`, `categoriesSubTree`, `stores`, `variants.sku`, `variants.prices.centAmount`,
  * `variants.attributes.<name>[.key]`, `variants.availability.isOnStock`, and so on. A field that does not
  * exist has no values, so it simply matches nothing: a missing description or keyword list is never a crash.
  */
 export function fieldValues(target: SearchTarget, field: string, language?: string): Leaf[] {
   const [head, ...rest] = field.split('.');
   if (head === 'categoriesSubTree' && rest.length === 0) return [...target.subtree];
+  if (field === 'stores' || field === 'variants.stores') return [...target.stores];
   if (head === 'variants') return lookup(target.variant, rest, language);
   return lookup(target.product, field.split('.'), language);
 }

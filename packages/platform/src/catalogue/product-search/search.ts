@@ -1,4 +1,4 @@
-import type { ProductProjection, ProductSearchResult } from '@commercetools/platform-sdk';
+import type { ProductProjection, ProductSearchResult, Store } from '@commercetools/platform-sdk';
 import type { ApiContext } from '../../context.js';
 import { isObject, jsonObjectBody, type JsonObject } from '../../http/body.js';
 import type { Router } from '../../http/router.js';
@@ -78,6 +78,7 @@ async function searchTargets(ctx: ApiContext, projection: JsonObject): Promise<S
   for (const name of PROJECTION_PARAMETERS) if (typeof projection[name] === 'string') params.set(name, projection[name] as string);
   if (Array.isArray(projection.expand)) for (const path of projection.expand) if (typeof path === 'string') params.append('expand', path);
   const page = await ctx.gateway.call<{ results: ProductProjection[] }>('GET', `/product-projections/search?${params}`);
+  const stores = await storesWithEveryProduct(ctx);
   const ancestors = new Map<string, readonly string[]>();
   const subtreeOf = async (product: ProductProjection): Promise<string[]> => {
     const ids = product.categories.map((category) => category.id);
@@ -87,8 +88,16 @@ async function searchTargets(ctx: ApiContext, projection: JsonObject): Promise<S
   return Promise.all(
     selectPrices(page.results, projection).map(async (product) => {
       const subtree = await subtreeOf(product);
-      const targets: SearchTarget[] = [product.masterVariant, ...product.variants].map((variant) => ({ product, variant, subtree }));
+      const targets: SearchTarget[] = [product.masterVariant, ...product.variants].map((variant) => ({ product, variant, subtree, stores }));
       return { product, targets };
     }),
   );
+}
+
+/**
+ * A store offers every product of the project while it has no active product selection ("leave empty if all
+ * Products in the Project should be available in this Store"), and the mock keeps no product selections on stores.
+ */
+async function storesWithEveryProduct(ctx: ApiContext): Promise<string[]> {
+  return (await ctx.gateway.queryAll<Store>('stores', [])).map((store) => store.id);
 }
