@@ -47,5 +47,7 @@ export async function measureActionQueue(): Promise<Figure[]> {
     against(inChromium, 'navigator.locks.request alone, awaited in turn', Math.round(chromium.lockAlone), 'ns/item', 'bare await', chromium.bare, plus(chromium.lockAlone, chromium.bare)),
     against(inChromium, 'browser-wide queue (Web Locks), awaited in turn', Math.round(chromium.browserWide), 'ns/item', 'in-tab queue', chromium.inTab, `${(chromium.browserWide / chromium.lockAlone).toFixed(2)}× the Web Lock alone`),
     against(inChromium, 'browser-wide queue (Web Locks), all added at once', Math.round(chromium.browserWideAllAtOnce), 'ns/item', 'in-tab queue', chromium.inTab, plus(chromium.browserWideAllAtOnce, chromium.bare)),
+    against(inChromium, 'browser-wide queue, task writes the session cookie', Math.round(chromium.browserWideWriting), 'ns/item', 'in-tab queue', chromium.inTab, plus(chromium.browserWideWriting, chromium.bare)),
+    against(inChromium, "store's actionQueue: cookie write + hand-over check", Math.round(chromium.storeQueue), 'ns/item', 'browser-wide, writing', chromium.browserWideWriting, plus(chromium.storeQueue, chromium.browserWideWriting)),
   ];
 }
