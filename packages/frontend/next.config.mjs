@@ -1,5 +1,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // The store (packages/store) can build into another folder, e.g. for a test that must not touch `.next`.
+  distDir: process.env.STORE_NEXT_DIST_DIR || '.next',
   reactStrictMode: true,
   poweredByHeader: false,
   // `yarn typecheck` (tsc over the whole package, tests included) is the type check; the build

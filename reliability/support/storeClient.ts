@@ -1,7 +1,7 @@
 import { decodeSession, deriveSessionKey, type SessionKey } from '@ctp-session/hub';
 import { call, createBrowser, createSdk, type Browser, type SDK, type SdkResponse } from '@ctp-session/hub/testing';
 import type { Platform } from '@ctp-session/platform';
-import { startStore, type Store, type StoreOptions } from '../../packages/frontend/store/startStore.js';
+import { startStore, type Store, type StoreOptions } from '@ctp-session/store';
 
 export type { Browser, SdkResponse } from '@ctp-session/hub/testing';
 
@@ -75,19 +75,7 @@ export async function openStore(options: StoreOptions = {}): Promise<StoreClient
       }
       return { status: answer.status, json, sessionToken: answer.headers.get('frontastic-session') };
     },
-    platformGet: async (path) => {
-      const basic = Buffer.from(`${platform.clientId}:${platform.clientSecret}`).toString('base64');
-      const tokenAnswer = await fetch(`${platform.authUrl}/oauth/token`, {
-        method: 'POST',
-        headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded' },
-        // A client credentials token with read scopes only: what an operator's report tool would hold.
-        body: new URLSearchParams({ grant_type: 'client_credentials', scope: `view_orders:${platform.projectKey} view_customers:${platform.projectKey}` }).toString(),
-      });
-      const { access_token } = (await tokenAnswer.json()) as { access_token: string };
-      const answer = await fetch(`${platform.apiUrl}/${platform.projectKey}${path}`, { headers: { authorization: `Bearer ${access_token}` } });
-      if (!answer.ok) throw new Error(`GET ${path} on the platform answered ${answer.status}`);
-      return answer.json() as Promise<unknown>;
-    },
+    platformGet: store.readBackend,
     close: () => store.close(),
   };
 }

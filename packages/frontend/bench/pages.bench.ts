@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { startStore } from '../store/startStore.js';
+import { startStore } from '@ctp-session/store';
 
 const FRONTEND = fileURLToPath(new URL('..', import.meta.url));
 const PAGES = ['/', '/p/MUG-ENAMEL-01', '/cart', '/checkout', '/login', '/rewards'];

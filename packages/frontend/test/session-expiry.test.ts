@@ -7,7 +7,7 @@ import { queuedSdkAction } from '../lib/queued-sdk-action.js';
 import { onSessionEvent, type SessionEvent } from '../lib/session-channel.js';
 import { readSessionToken } from '../lib/session-cookie.js';
 import type { Account, Cart } from '../lib/shop-types.js';
-import { startStore, type Store } from '../store/startStore.js';
+import { startStore, type Store } from '@ctp-session/store';
 import { CookieJar } from './support/cookie-jar.js';
 
 // The store as `yarn start` runs it (hub, bundle, embedded platform), without the Next.js frontend:

@@ -1,9 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { decodeSession, deriveSessionKey, encodeSession, startHub, type Hub, type HubLogger } from '@ctp-session/hub';
-import { startPlatform, type Platform, type PlatformOptions } from '@ctp-session/platform';
-import { buildBundle } from '../../tools/buildBundle.js';
+import { decodeSession, deriveSessionKey, encodeSession, type Hub, type HubLogger } from '@ctp-session/hub';
+import type { Platform, PlatformOptions } from '@ctp-session/platform';
+import { startStore as startSharedStore } from '@ctp-session/store';
 import { createBrowser, createSdk, type Browser, type SDK } from '@ctp-session/hub/testing';
 
 export { call, createBrowser, dataOf, type Browser, type SdkResponse } from '@ctp-session/hub/testing';
@@ -36,7 +33,7 @@ export interface TestStore {
    * the status code and the response's `Frontastic-Session` header. The shopper's cookie is not updated.
    */
   rawAction(shopper: Browser, action: string, body?: string, query?: string): Promise<RawAnswer>;
-  /** GET on the platform's HTTP API with a client credentials token (view_orders, view_customers), parsed. */
+  /** GET on the platform's HTTP API with a client credentials token (view_orders, view_customers), parsed; a non-2xx answer throws BackendReadError. */
   platformGet(path: string): Promise<unknown>;
   /** Platform requests made while `run` ran, per route. */
   countRequests(run: () => Promise<unknown>): Promise<{ total: number; routes: Readonly<Record<string, number>> }>;
@@ -60,41 +57,33 @@ export interface StoreOptions {
 }
 
 /**
- * The embedded platform, the freshly built bundle and the hub, wired as `yarn start` wires them, on
- * free ports. Each test file gets its own, so counters and data never leak between files.
+ * The store as `yarn start` wires it (packages/store: the embedded platform, the bundle built from the
+ * current sources, the hub), without the frontend, on free ports. Each test file gets its own, so
+ * counters and data never leak between files.
  */
 export async function startStore(options: StoreOptions = {}): Promise<TestStore> {
-  const dir = mkdtempSync(join(tmpdir(), 'extensions-bundle-'));
-  const bundle = join(dir, 'bundle.min.js');
-  await buildBundle(bundle);
-  const platform = await startPlatform({ port: 0, ...options.platform });
   const logs: string[] = [];
   const logger: HubLogger = { log: (level, message, fields) => logs.push(`${level} ${message} ${JSON.stringify(fields ?? {})}`) };
-  let hub: Hub;
-  try {
-    hub = await startHub({
-      bundle,
-      port: 0,
-      watch: false,
-      sessionSecrets: [SESSION_SECRET],
-      logger,
-      ...(options.hubTimeoutMs === undefined ? {} : { timeoutMs: options.hubTimeoutMs }),
-      projectConfiguration: {
-        commercetools: {
-          EXTENSION_COMMERCETOOLS_PROJECT_KEY: platform.projectKey,
-          EXTENSION_COMMERCETOOLS_CLIENT_ID: platform.clientId,
-          EXTENSION_COMMERCETOOLS_CLIENT_SECRET: platform.clientSecret,
-          EXTENSION_COMMERCETOOLS_AUTH_URL: platform.authUrl,
-          EXTENSION_COMMERCETOOLS_HOST_URL: platform.apiUrl,
-          ...(options.commercetoolsTimeoutMs === undefined ? {} : { EXTENSION_COMMERCETOOLS_TIMEOUT_MS: String(options.commercetoolsTimeoutMs) }),
-          ...(options.scopes === undefined ? {} : { EXTENSION_COMMERCETOOLS_SCOPES: options.scopes }),
-        },
-      },
-    });
-  } catch (error) {
-    await platform.close();
-    throw error;
+  const store = await startSharedStore({
+    port: 0,
+    hubPort: 0,
+    platformPort: 0,
+    frontend: false,
+    quiet: true,
+    env: {},
+    hubLogger: logger,
+    sessionSecret: SESSION_SECRET,
+    ...(options.platform === undefined ? {} : { platform: options.platform }),
+    ...(options.hubTimeoutMs === undefined ? {} : { hubTimeoutMs: options.hubTimeoutMs }),
+    ...(options.commercetoolsTimeoutMs === undefined ? {} : { commercetoolsTimeoutMs: options.commercetoolsTimeoutMs }),
+    ...(options.scopes === undefined ? {} : { scopes: options.scopes }),
+  });
+  const platform = store.platform;
+  if (platform === undefined) {
+    await store.close();
+    throw new Error('the extensions tests need the embedded platform');
   }
+  const hub = store.hub;
   const sdk = createSdk(hub.url);
   const key = await deriveSessionKey(SESSION_SECRET);
   const decode = async (token: string | null): Promise<Record<string, unknown>> => {
@@ -126,28 +115,13 @@ export async function startStore(options: StoreOptions = {}): Promise<TestStore>
       const text = await answer.text();
       return { status: answer.status, json: text === '' ? undefined : (JSON.parse(text) as unknown), sessionToken: answer.headers.get('frontastic-session') };
     },
-    platformGet: async (path) => {
-      const basic = Buffer.from(`${platform.clientId}:${platform.clientSecret}`).toString('base64');
-      const tokenAnswer = await fetch(`${platform.authUrl}/oauth/token`, {
-        method: 'POST',
-        headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded' },
-        // A client credentials token with read scopes only: what an operator's report tool would hold.
-        body: new URLSearchParams({ grant_type: 'client_credentials', scope: `view_orders:${platform.projectKey} view_customers:${platform.projectKey}` }).toString(),
-      });
-      const { access_token } = (await tokenAnswer.json()) as { access_token: string };
-      const answer = await fetch(`${platform.apiUrl}/${platform.projectKey}${path}`, { headers: { authorization: `Bearer ${access_token}` } });
-      return answer.json() as Promise<unknown>;
-    },
+    platformGet: store.readBackend,
     countRequests: async (run) => {
       platform.counters.reset();
       await run();
       const { total, routes } = platform.counters.snapshot();
       return { total, routes };
     },
-    close: async () => {
-      await hub.close();
-      await platform.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
+    close: () => store.close(),
   };
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { decodeSession, deriveSessionKey, encodeSession, type SessionKey } from '@ctp-session/hub';
 import { MAX_SESSION_JSON_BYTES, sessionCookieLength } from '@ctp-session/session';
-import { startStore, type Store } from '../../store/startStore.js';
+import { startStore, type Store } from '@ctp-session/store';
 import { FLOW_TIMEOUT_MS, launchBrowser, newShopper, screenshot, sessionCookie, STORE_START_TIMEOUT_MS } from './support/browser.js';
 
 const COOKIE = 'frontastic-session';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startStore, type Store } from '../../../store/startStore.js';
+import { startStore, type Store } from '@ctp-session/store';
 import { launchBrowser } from '../../../tools/chromium.js';
 
 export { CHROMIUM, launchBrowser } from '../../../tools/chromium.js';

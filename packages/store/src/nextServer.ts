@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { FRONTEND_ROOT, NEXT_BIN } from './paths.js';
-import type { Log } from './builds.js';
+import { DEFAULT_NEXT_DIST_DIR } from './builds.js';
 
 export interface NextServer {
   readonly url: string;
@@ -17,10 +17,10 @@ export class FrontendStartError extends Error {
 }
 
 /** Runs the production build with `next start` on 127.0.0.1:`port`, telling it where the hub is. */
-export async function startNextServer(port: number, hubUrl: string, log: Log, readyTimeoutMs = 60_000): Promise<NextServer> {
+export async function startNextServer(port: number, hubUrl: string, distDir: string = DEFAULT_NEXT_DIST_DIR, readyTimeoutMs = 60_000): Promise<NextServer> {
   const child = spawn(process.execPath, [NEXT_BIN, 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
     cwd: FRONTEND_ROOT,
-    env: { ...process.env, HUB_URL: hubUrl, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, HUB_URL: hubUrl, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', STORE_NEXT_DIST_DIR: distDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -36,7 +36,6 @@ export async function startNextServer(port: number, hubUrl: string, log: Log, re
     await stop(child);
     throw new FrontendStartError(error instanceof Error ? error.message : String(error), output);
   }
-  log(`frontend ready at ${url}`);
   return { url, close: () => stop(child) };
 }
 

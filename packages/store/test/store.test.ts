@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { createServer, type Server } from 'node:net';
-import { IncompleteProjectSettingsError } from '../store/commerceBackend.js';
-import { PortBusyError, reservePort } from '../store/ports.js';
-import { startStore } from '../store/startStore.js';
+import { IncompleteProjectSettingsError } from '../src/commerceBackend.js';
+import { isPortFree, PortBusyError } from '../src/ports.js';
+import { startStore } from '../src/startStore.js';
 
 function occupy(): Promise<{ server: Server; port: number }> {
   return new Promise((resolve) => {
@@ -12,15 +12,6 @@ function occupy(): Promise<{ server: Server; port: number }> {
       resolve({ server, port: typeof address === 'object' && address !== null ? address.port : 0 });
     });
   });
-}
-
-async function isFree(port: number): Promise<boolean> {
-  try {
-    await (await reservePort(port, 'probe', 'PROBE')).release();
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 describe('the store orchestrator (yarn start)', () => {
@@ -33,8 +24,9 @@ describe('the store orchestrator (yarn start)', () => {
     const { server, port } = await occupy();
     try {
       const ports = { port: 0, hubPort: 0, platformPort: 0, smtpPort: 0, [option]: port };
-      const error = await startStore({ ...ports, frontend: false, quiet: true, env: {} }).then(
-        () => undefined,
+      // A busy port fails before any build, so the frontend's case needs no Next.js build either.
+      const error = await startStore({ ...ports, frontend: option === 'port', quiet: true, env: {} }).then(
+        (store) => store.close(),
         (caught: unknown) => caught,
       );
       expect(error).toBeInstanceOf(PortBusyError);
@@ -69,8 +61,8 @@ describe('the store orchestrator (yarn start)', () => {
     } finally {
       await store.close();
     }
-    expect(await isFree(hubPort)).toBe(true);
-    expect(await isFree(platformPort)).toBe(true);
-    expect(await isFree(smtpPort)).toBe(true);
+    expect(await isPortFree(hubPort)).toBe(true);
+    expect(await isPortFree(platformPort)).toBe(true);
+    expect(await isPortFree(smtpPort)).toBe(true);
   });
 });

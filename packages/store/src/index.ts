@@ -1,0 +1,10 @@
+export { startStore, type Environment, type Store, type StoreOptions } from './startStore.js';
+export { IncompleteProjectSettingsError, type CommercetoolsSettings } from './commerceBackend.js';
+export { PortBusyError, holdPort, isPortFree, type PortClaim, type PortHold } from './ports.js';
+export { BuildFailedError, DEFAULT_NEXT_DIST_DIR } from './builds.js';
+export { FrontendStartError } from './nextServer.js';
+export { BackendReadError, createBackendReader, type BackendReader } from './backendReader.js';
+export { StoreStopRequestedError } from './stopRequested.js';
+export { readOwner, withLock, type LockOwner } from './buildLock.js';
+export { STARTING_HEADER, type StartingAnswer } from './startingPage.js';
+export type { StepTiming } from './progress.js';

@@ -1,0 +1,105 @@
+import { createServer as createHttpServer, type RequestListener } from 'node:http';
+import { createServer as createNetServer, type Server, type Socket } from 'node:net';
+
+/** A port we were told to use is taken: say which, and by what part of the store. */
+export class PortBusyError extends Error {
+  readonly code = 'PORT_BUSY';
+  override readonly name = 'PortBusyError';
+  constructor(
+    readonly port: number,
+    readonly part: string,
+    variable: string,
+  ) {
+    super(`Port ${port} (${part}) is already in use on 127.0.0.1. Stop whatever uses it, or choose another port with ${variable}.`);
+  }
+}
+
+/** What a port is for, so a busy one is named in the error. */
+export interface PortClaim {
+  readonly port: number;
+  readonly part: string;
+  /** The environment variable that chooses it. */
+  readonly variable: string;
+}
+
+export interface PortHold {
+  readonly port: number;
+  /**
+   * Frees the port for the part that is about to listen on it. Every connection the holder still has
+   * is cut at once: a client that connected early never delays the start.
+   */
+  release(): Promise<void>;
+}
+
+/** How a holder answers whoever connects while it holds the port. */
+export type HolderAnswer = { readonly kind: 'http'; readonly listener: RequestListener } | { readonly kind: 'tcp'; readonly greet: (socket: Socket) => void };
+
+/**
+ * Holds `claim.port` on 127.0.0.1 (a free one for 0) until `release()`, answering every client at once
+ * (HTTP clients with `answer`'s response, sent with `Connection: close`), so nothing else can take the
+ * port while the store builds and starts its other parts. Rejects with PortBusyError when it is taken.
+ */
+export function holdPort(claim: PortClaim, answer: HolderAnswer): Promise<PortHold> {
+  const sockets = new Set<Socket>();
+  let server: Server;
+  if (answer.kind === 'http') {
+    const http = createHttpServer((request, response) => {
+      response.shouldKeepAlive = false;
+      answer.listener(request, response);
+    });
+    // A client that connects and says nothing is cut after a second, not kept until the release.
+    http.headersTimeout = 1_000;
+    http.requestTimeout = 1_000;
+    server = http;
+  } else {
+    server = createNetServer((socket) => {
+      socket.on('error', () => undefined);
+      answer.greet(socket);
+    });
+  }
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      reject(error.code === 'EADDRINUSE' || error.code === 'EACCES' ? new PortBusyError(claim.port, claim.part, claim.variable) : error);
+    });
+    server.listen(claim.port, '127.0.0.1', () => {
+      const address = server.address();
+      const chosen = typeof address === 'object' && address !== null ? address.port : claim.port;
+      let released: Promise<void> | undefined;
+      resolve({
+        port: chosen,
+        release: () => {
+          released ??= new Promise<void>((done) => {
+            server.close(() => done());
+            for (const socket of sockets) socket.destroy();
+          });
+          return released;
+        },
+      });
+    });
+  });
+}
+
+/** True when nothing listens on `port` of 127.0.0.1 (checked by listening on it for a moment). */
+export async function isPortFree(port: number): Promise<boolean> {
+  try {
+    await (await holdPort({ port, part: 'probe', variable: 'none' }, { kind: 'tcp', greet: (socket) => socket.destroy() })).release();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A part failed to start right after its port was released: when one of `claims` is taken now (someone
+ * took it in that moment), that is the error to show, as the same PortBusyError the first check gives.
+ */
+export async function explainStartFailure(error: unknown, claims: readonly PortClaim[]): Promise<unknown> {
+  for (const claim of claims) {
+    if (claim.port !== 0 && !(await isPortFree(claim.port))) return new PortBusyError(claim.port, claim.part, claim.variable);
+  }
+  return error;
+}

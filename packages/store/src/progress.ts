@@ -1,0 +1,70 @@
+export type Log = (line: string) => void;
+
+/** One finished step of the start-up, for the summary and the closing line. */
+export interface StepTiming {
+  readonly step: string;
+  readonly ms: number;
+  /** What the step found: `built`, `up to date`, `started`, … */
+  readonly outcome: string;
+}
+
+/** What the store is doing right now, for the starting page. */
+export interface CurrentStep {
+  readonly step: string;
+  readonly sinceMs: number;
+}
+
+const HEARTBEAT_MS = 15_000;
+
+export function formatMs(ms: number): string {
+  return ms < 1_000 ? `${Math.round(ms)} ms` : `${(ms / 1_000).toFixed(1)} s`;
+}
+
+/**
+ * The start-up's steps: each says that it started, says "still …" every 15 s while it runs, and says how
+ * long it took, so a first start on a fresh clone shows where its minutes go.
+ */
+export class Progress {
+  readonly timings: StepTiming[] = [];
+  private current: { step: string; startedAt: number } | undefined;
+  private readonly startedAt = Date.now();
+
+  constructor(private readonly log: Log) {}
+
+  /** Runs one step. `work` returns the step's outcome (`built`, `up to date`, …) and may report lines of its own through `say`. */
+  async step(step: string, work: (say: Log) => Promise<string>): Promise<void> {
+    const startedAt = Date.now();
+    this.current = { step, startedAt };
+    this.log(`▸ ${step}…`);
+    const heartbeat = setInterval(() => this.log(`  … still ${step} (${formatMs(Date.now() - startedAt)})`), HEARTBEAT_MS);
+    heartbeat.unref();
+    try {
+      const outcome = await work((line) => this.log(`  ${line}`));
+      const ms = Date.now() - startedAt;
+      this.timings.push({ step, ms, outcome });
+      this.log(`✓ ${step}: ${outcome} in ${formatMs(ms)}`);
+    } catch (error) {
+      this.log(`✗ ${step} failed after ${formatMs(Date.now() - startedAt)}`);
+      throw error;
+    } finally {
+      clearInterval(heartbeat);
+      this.current = undefined;
+    }
+  }
+
+  /** The step running now, if any. */
+  now(): CurrentStep | undefined {
+    return this.current && { step: this.current.step, sinceMs: Date.now() - this.current.startedAt };
+  }
+
+  elapsedMs(): number {
+    return Date.now() - this.startedAt;
+  }
+
+  /** One line per step and the total: where the start-up's time went. */
+  summary(): string {
+    const width = Math.max(...this.timings.map((timing) => timing.step.length), 5);
+    const rows = this.timings.map((timing) => `  ${timing.step.padEnd(width)}  ${formatMs(timing.ms).padStart(8)}  ${timing.outcome}`);
+    return [`Start-up took ${formatMs(this.elapsedMs())}:`, ...rows].join('\n');
+  }
+}

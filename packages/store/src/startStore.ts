@@ -1,0 +1,233 @@
+import { randomBytes } from 'node:crypto';
+import { startHub, type Hub, type HubLogger } from '@ctp-session/hub';
+import type { Platform, PlatformOptions } from '@ctp-session/platform';
+import { createBackendReader, type BackendReader } from './backendReader.js';
+import { DEFAULT_NEXT_DIST_DIR, ensureBundle, ensureNextBuild } from './builds.js';
+import { startCommerceBackend, type CommerceBackend } from './commerceBackend.js';
+import { startNextServer } from './nextServer.js';
+import { STUDIO_PAGES } from './paths.js';
+import { explainStartFailure, holdPort, type PortClaim, type PortHold } from './ports.js';
+import { Progress, type Log, type StepTiming } from './progress.js';
+import { startingAnswer } from './startingPage.js';
+import { StoreStopRequestedError } from './stopRequested.js';
+
+export type Environment = Readonly<Record<string, string | undefined>>;
+
+export interface StoreOptions {
+  /** Frontend port; 0 picks a free one. Default `PORT` or 3000. */
+  readonly port?: number;
+  /** Hub port; 0 picks a free one. Default `HUB_PORT` or 8080. */
+  readonly hubPort?: number;
+  /** Embedded platform port; 0 picks a free one. Default `PLATFORM_PORT` or 8989. */
+  readonly platformPort?: number;
+  /** The embedded platform's mail sink (SMTP); 0 picks a free one. Default `PLATFORM_SMTP_PORT`, else 2525, or a free one when the platform port is 0. */
+  readonly smtpPort?: number;
+  /** Where `CTP_*`, `HUB_SESSION_SECRET` and the ports come from. Default `process.env`. */
+  readonly env?: Environment;
+  /** No progress lines on the console (warnings and errors of the hub still show). */
+  readonly quiet?: boolean;
+  /** Where progress lines go instead of the console. */
+  readonly log?: Log;
+  /** Start the Next.js frontend too (default true). Without it `url` is the hub's and no frontend port is taken. */
+  readonly frontend?: boolean;
+  /** The folder of the Next.js build inside packages/frontend (default `.next`). */
+  readonly nextDistDir?: string;
+  /** The hub's deadline for each extension call. */
+  readonly hubTimeoutMs?: number;
+  /** The hub's log; default the console (only warnings and errors when `quiet`). */
+  readonly hubLogger?: HubLogger;
+  /** The hub's session secret; default the first of `HUB_SESSION_SECRET`, else a random one per start. */
+  readonly sessionSecret?: string;
+  /** The extensions' deadline for each commercetools call (default 8000 ms, the platform's limit). */
+  readonly commercetoolsTimeoutMs?: number;
+  /** The scopes the extensions ask commercetools for (EXTENSION_COMMERCETOOLS_SCOPES); default `CTP_SCOPES`, else the API client's own. */
+  readonly scopes?: string;
+  /** Extra embedded-platform settings (e.g. a short token lifetime, a fake clock); its port stays `platformPort`. */
+  readonly platform?: PlatformOptions;
+  /** Stops the start-up (and whatever it had started) when aborted. */
+  readonly signal?: AbortSignal;
+}
+
+export interface Store {
+  /** The shop: the frontend's origin (the hub's without a frontend). */
+  readonly url: string;
+  readonly hub: Hub;
+  readonly hubUrl: string;
+  /** The embedded platform; undefined when `CTP_*` point at a real project. */
+  readonly platform: Platform | undefined;
+  /** The hub's session secret (the one that encodes), for tests that craft sessions. */
+  readonly sessionSecret: string;
+  readonly backend: string;
+  /** GET on the commerce backend's API with a read-only client credentials token. */
+  readonly readBackend: BackendReader;
+  /** How long each start-up step took. */
+  readonly timings: readonly StepTiming[];
+  /** The start-up's steps and their times, as printed by `yarn start`. */
+  summary(): string;
+  /** Stops every part, newest first, saying each one it stopped. */
+  close(): Promise<void>;
+}
+
+interface Part {
+  readonly name: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole store as `yarn start` runs it. Every fixed port is held from the first moment (the frontend's
+ * with the "store is starting" page, the hub's and platform's with a JSON 503, the mail sink's with an
+ * SMTP 421) until the part that uses it listens. Then it builds what is missing (the extensions bundle,
+ * the Next.js production build), starts the commerce backend (embedded platform, or a real project from
+ * `CTP_*`), the hub with the bundle and the local Studio pages, and `next start`. `close()` stops all of
+ * it, newest first; a start that fails or is aborted half-way stops what it had started.
+ */
+export async function startStore(options: StoreOptions = {}): Promise<Store> {
+  const env = options.env ?? process.env;
+  const log: Log = options.log ?? (options.quiet ? () => undefined : (line) => console.log(`[store] ${line}`));
+  const progress = new Progress(log);
+  const signal = options.signal;
+  const portOf = (explicit: number | undefined, variable: string, fallback: number): number => explicit ?? (env[variable] ? Number(env[variable]) : fallback);
+  const withFrontend = options.frontend ?? true;
+  const usesEmbeddedPlatform = !env.CTP_PROJECT_KEY;
+
+  const platformPort = portOf(options.platformPort, 'PLATFORM_PORT', 8989);
+  const claims = {
+    frontend: { port: portOf(options.port, 'PORT', 3000), part: 'the frontend', variable: 'PORT' },
+    hub: { port: portOf(options.hubPort, 'HUB_PORT', 8080), part: 'the API hub', variable: 'HUB_PORT' },
+    platform: { port: platformPort, part: 'the embedded commercetools platform', variable: 'PLATFORM_PORT' },
+    smtp: { port: portOf(options.smtpPort, 'PLATFORM_SMTP_PORT', platformPort === 0 ? 0 : 2525), part: 'the mail sink', variable: 'PLATFORM_SMTP_PORT' },
+  } satisfies Record<string, PortClaim>;
+
+  const parts: Part[] = [];
+  const stopAll = async (): Promise<void> => {
+    for (const part of parts.splice(0).reverse()) {
+      await part.stop().catch(() => undefined);
+      log(`stopped ${part.name}`);
+    }
+  };
+  const hold = async (claim: PortClaim, answer: Parameters<typeof holdPort>[1]): Promise<PortHold> => {
+    const held = await holdPort(claim, answer);
+    parts.push({ name: `the hold on port ${held.port} (${claim.part})`, stop: () => held.release() });
+    return held;
+  };
+  const release = async (held: PortHold | undefined): Promise<void> => {
+    if (held === undefined) return;
+    const index = parts.findIndex((part) => part.name.startsWith(`the hold on port ${held.port} `));
+    if (index !== -1) parts.splice(index, 1);
+    await held.release();
+  };
+  const checkpoint = (): void => {
+    if (signal?.aborted) throw new StoreStopRequestedError();
+  };
+  const now = (): ReturnType<Progress['now']> => progress.now();
+  const startingHolder = (part: string) => ({ kind: 'http' as const, listener: startingAnswer(part, now) });
+
+  try {
+    // Fixed ports first, so a busy one fails fast with its name, before any build. The frontend's port is
+    // held even when it is 0: the hub must know the frontend's origin before the frontend runs.
+    const frontendHold = withFrontend ? await hold(claims.frontend, startingHolder('the store')) : undefined;
+    const hubHold = claims.hub.port !== 0 ? await hold(claims.hub, startingHolder('the API hub')) : undefined;
+    const platformHold = usesEmbeddedPlatform && claims.platform.port !== 0 ? await hold(claims.platform, startingHolder('the commercetools platform')) : undefined;
+    const smtpHold = usesEmbeddedPlatform && claims.smtp.port !== 0 ? await hold(claims.smtp, { kind: 'tcp', greet: (socket) => socket.end('421 4.3.2 The store is starting; try again in a moment.\r\n') }) : undefined;
+    if (frontendHold) log(`the store's address http://127.0.0.1:${frontendHold.port} answers "starting" until the store is ready`);
+
+    const buildContext = { progress, log, ...(signal === undefined ? {} : { signal }) };
+    const bundle = await ensureBundle(buildContext);
+    checkpoint();
+    const distDir = options.nextDistDir ?? DEFAULT_NEXT_DIST_DIR;
+    if (withFrontend) await ensureNextBuild(buildContext, distDir);
+    checkpoint();
+
+    let backend: CommerceBackend | undefined;
+    await progress.step('commerce backend', async () => {
+      await release(platformHold);
+      await release(smtpHold);
+      try {
+        backend = await startCommerceBackend(env, claims.platform.port, {
+          smtpPort: claims.smtp.port,
+          ...(options.quiet ? { onMail: () => undefined } : {}),
+          ...options.platform,
+        });
+      } catch (error) {
+        throw await explainStartFailure(error, usesEmbeddedPlatform ? [claims.platform, claims.smtp] : []);
+      }
+      return backend.description;
+    });
+    if (backend === undefined) throw new Error('unreachable: the commerce backend step ended without a backend');
+    const started: CommerceBackend = backend;
+    parts.push({ name: started.platform ? 'the embedded commercetools platform and its mail sink' : 'the connection to the commercetools project', stop: () => started.close() });
+    if (started.platform) log(`mail sink: SMTP ${started.platform.smtp.host}:${started.platform.smtp.port}, inbox ${started.platform.mailUrl}`);
+    checkpoint();
+
+    const sessionSecret = options.sessionSecret ?? (env.HUB_SESSION_SECRET?.split(',')[0]?.trim() || randomBytes(32).toString('base64url'));
+    const scopes = options.scopes ?? (usesEmbeddedPlatform ? undefined : env.CTP_SCOPES);
+    const commercetools = {
+      ...started.settings,
+      ...(options.commercetoolsTimeoutMs === undefined ? {} : { EXTENSION_COMMERCETOOLS_TIMEOUT_MS: String(options.commercetoolsTimeoutMs) }),
+      ...(scopes === undefined || scopes === '' ? {} : { EXTENSION_COMMERCETOOLS_SCOPES: scopes }),
+    };
+    let hub: Hub | undefined;
+    await progress.step('API hub', async () => {
+      await release(hubHold);
+      try {
+        hub = await startHub({
+          bundle,
+          pages: STUDIO_PAGES,
+          port: claims.hub.port,
+          watch: false,
+          sessionSecrets: [sessionSecret],
+          corsOrigins: frontendHold ? [`http://127.0.0.1:${frontendHold.port}`, `http://localhost:${frontendHold.port}`] : [],
+          projectConfiguration: { commercetools },
+          ...(options.hubTimeoutMs === undefined ? {} : { timeoutMs: options.hubTimeoutMs }),
+          ...(options.hubLogger ? { logger: options.hubLogger } : options.quiet ? { logger: quietLogger } : {}),
+        });
+      } catch (error) {
+        throw await explainStartFailure(error, [claims.hub]);
+      }
+      return `at ${hub.url}`;
+    });
+    if (hub === undefined) throw new Error('unreachable: the hub step ended without a hub');
+    const runningHub: Hub = hub;
+    parts.push({ name: 'the API hub', stop: () => runningHub.close() });
+    checkpoint();
+
+    let url = runningHub.url;
+    if (frontendHold) {
+      await progress.step('frontend server (next start)', async () => {
+        await release(frontendHold);
+        try {
+          const next = await startNextServer(frontendHold.port, runningHub.url, distDir);
+          parts.push({ name: 'the frontend server (next start)', stop: () => next.close() });
+          url = next.url;
+        } catch (error) {
+          throw await explainStartFailure(error, [{ ...claims.frontend, port: frontendHold.port }]);
+        }
+        return `at ${url}`;
+      });
+    }
+    checkpoint();
+
+    return {
+      url,
+      hub: runningHub,
+      hubUrl: runningHub.url,
+      platform: started.platform,
+      sessionSecret,
+      backend: started.description,
+      readBackend: createBackendReader(commercetools),
+      timings: progress.timings,
+      summary: () => progress.summary(),
+      close: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw signal?.aborted ? new StoreStopRequestedError() : error;
+  }
+}
+
+/** Tests keep the console clean; warnings and errors still show. */
+const quietLogger: HubLogger = {
+  log: (level, message, fields) => {
+    if (level === 'warn' || level === 'error') console.error(`[hub] ${level} ${message}`, fields ?? {});
+  },
+};
