@@ -9,12 +9,21 @@ export interface LockOwner {
   readonly pid: number;
   /** ISO time the lock was taken. */
   readonly since: string;
-  /** The owner's command line, to tell it from another process that got the same PID later. */
+  /** The owner's command line, for the waiting line. */
   readonly command: string;
+  /** When the process started (Linux: ticks since boot), to tell it from another process that got the same PID later. */
+  readonly started?: string;
   /** The build the owner runs (e.g. `next build`), so a successor can stop it if the owner died and left it running. */
-  readonly child?: { readonly pid: number; readonly command: string };
+  readonly child?: LockChild;
   /** Tells this lock from a later one of the same process. */
   readonly token: string;
+}
+
+/** A build process run by the lock's owner. */
+export interface LockChild {
+  readonly pid: number;
+  readonly command: string;
+  readonly started?: string;
 }
 
 /** What the lock's holder may tell about itself while it works. */
@@ -39,7 +48,14 @@ const POLL_MS = 250;
  * live one is waited for with one line saying who holds it.
  */
 export async function withLock<T>(lockDir: string, what: string, work: (lock: HeldLock) => Promise<T>, options: LockOptions): Promise<T> {
-  const owner: LockOwner = { pid: process.pid, since: new Date().toISOString(), command: commandLineOf(process.pid) ?? process.argv.join(' '), token: randomUUID() };
+  const started = processStartOf(process.pid);
+  const owner: LockOwner = {
+    pid: process.pid,
+    since: new Date().toISOString(),
+    command: commandLineOf(process.pid) ?? process.argv.join(' '),
+    ...(started === undefined ? {} : { started }),
+    token: randomUUID(),
+  };
   let saidWaiting = false;
   for (;;) {
     if (options.signal?.aborted) throw new StoreStopRequestedError();
@@ -57,15 +73,11 @@ export async function withLock<T>(lockDir: string, what: string, work: (lock: He
         rmSync(lockDir, { recursive: true, force: true });
         continue;
       }
-    } else if (!isRunning(holder.pid, holder.command)) {
+    } else if (!isRunning(holder)) {
       options.log(`taking over the ${what} lock left by PID ${holder.pid} (since ${holder.since}), which is no longer running`);
-      if (holder.child !== undefined && isRunning(holder.child.pid, holder.child.command)) {
+      if (holder.child !== undefined && isRunning(holder.child)) {
         options.log(`stopping the ${holder.child.command.split(' ').slice(-2).join(' ')} that PID ${holder.pid} left running (PID ${holder.child.pid})`);
-        try {
-          process.kill(holder.child.pid, 'SIGKILL');
-        } catch {
-          // It ended by itself in the meantime.
-        }
+        stopProcessGroup(holder.child.pid);
       }
       rmSync(lockDir, { recursive: true, force: true });
       continue;
@@ -79,7 +91,8 @@ export async function withLock<T>(lockDir: string, what: string, work: (lock: He
   const held: HeldLock = {
     setChild: (child) => {
       const { child: _previous, ...rest } = current;
-      current = child === undefined ? rest : { ...rest, child };
+      const childStarted = child === undefined ? undefined : processStartOf(child.pid);
+      current = child === undefined ? rest : { ...rest, child: { ...child, ...(childStarted === undefined ? {} : { started: childStarted }) } };
       writeOwner(lockDir, current);
     },
   };
@@ -87,7 +100,10 @@ export async function withLock<T>(lockDir: string, what: string, work: (lock: He
     return await work(held);
   } finally {
     // Only our own lock: one taken over from us (we looked dead) is not ours to remove.
-    if (readOwner(lockDir)?.token === owner.token) rmSync(lockDir, { recursive: true, force: true });
+    if (readOwner(lockDir)?.token === owner.token) {
+      rmSync(lockDir, { recursive: true, force: true });
+      if (options.signal?.aborted) options.log(`removed the ${what} lock`);
+    }
   }
 }
 
@@ -109,17 +125,37 @@ function writeOwner(lockDir: string, owner: LockOwner): void {
 }
 
 /**
- * True when `pid` runs and is still the process that wrote the lock: where the command line can be read
- * (Linux's /proc), a PID now used by another program counts as gone.
+ * True when the process runs and is still the one the lock names: where its start time can be read
+ * (Linux's /proc), a PID that a later process got counts as gone. (Not the command line: `next build`
+ * renames itself.)
  */
-export function isRunning(pid: number, command: string): boolean {
+export function isRunning(process_: { readonly pid: number; readonly started?: string }): boolean {
   try {
-    process.kill(pid, 0);
+    process.kill(process_.pid, 0);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
   }
-  const now = commandLineOf(pid);
-  return now === undefined || now === command;
+  const stat = procStat(process_.pid);
+  if (stat === undefined) return true;
+  // A zombie has ended; it only waits for its parent to read its exit code.
+  if (stat.state === 'Z' || stat.state === 'X') return false;
+  return process_.started === undefined || stat.started === process_.started;
+}
+
+/** When the process started (field 22 of /proc/<pid>/stat, clock ticks since boot); undefined off Linux. */
+export function processStartOf(pid: number): string | undefined {
+  return procStat(pid)?.started;
+}
+
+function procStat(pid: number): { state: string; started: string } | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The name (field 2) is in parentheses and may hold spaces: count the fields after its closing one.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { state: fields[0] ?? '', started: fields[19] ?? '' };
+  } catch {
+    return undefined;
+  }
 }
 
 function commandLineOf(pid: number): string | undefined {
@@ -128,6 +164,17 @@ function commandLineOf(pid: number): string | undefined {
     return raw.split('\0').filter((part) => part !== '').join(' ');
   } catch {
     return undefined;
+  }
+}
+
+/** Stops a build and its workers: builds run in a process group of their own, led by the build. */
+export function stopProcessGroup(pid: number): void {
+  for (const target of [-pid, pid]) {
+    try {
+      process.kill(target, 'SIGKILL');
+    } catch {
+      // Not a group leader, or already gone.
+    }
   }
 }
 

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { buildBundle, DEFAULT_BUNDLE_PATH } from '@ctp-session/extensions/build-bundle';
-import { withLock, type HeldLock } from './buildLock.js';
+import { stopProcessGroup, withLock, type HeldLock } from './buildLock.js';
 import { isStale } from './freshness.js';
 import { EXTENSIONS_ROOT, FRONTEND_ROOT, NEXT_BIN, SESSION_ROOT } from './paths.js';
 import type { Log, Progress } from './progress.js';
@@ -90,7 +90,11 @@ function runBuild(args: readonly string[], cwd: string, what: string, env: NodeJ
     };
     child.stdout.on('data', collect);
     child.stderr.on('data', collect);
-    const stop = (): void => killGroup(child.pid);
+    const stop = (): void => {
+      if (child.pid === undefined) return;
+      say(`stopping ${what} (PID ${child.pid})`);
+      stopProcessGroup(child.pid);
+    };
     signal?.addEventListener('abort', stop, { once: true });
     child.once('error', (error) => {
       signal?.removeEventListener('abort', stop);
@@ -104,13 +108,4 @@ function runBuild(args: readonly string[], cwd: string, what: string, env: NodeJ
       else reject(new BuildFailedError(what, output));
     });
   });
-}
-
-function killGroup(pid: number | undefined): void {
-  if (pid === undefined) return;
-  try {
-    process.kill(-pid, 'SIGKILL');
-  } catch {
-    // Already gone.
-  }
 }

@@ -31,6 +31,8 @@ export interface PortHold {
   release(): Promise<void>;
 }
 
+const IDLE_CONNECTION_MS = 1_000;
+
 /** How a holder answers whoever connects while it holds the port. */
 export type HolderAnswer = { readonly kind: 'http'; readonly listener: RequestListener } | { readonly kind: 'tcp'; readonly greet: (socket: Socket) => void };
 
@@ -47,9 +49,6 @@ export function holdPort(claim: PortClaim, answer: HolderAnswer): Promise<PortHo
       response.shouldKeepAlive = false;
       answer.listener(request, response);
     });
-    // A client that connects and says nothing is cut after a second, not kept until the release.
-    http.headersTimeout = 1_000;
-    http.requestTimeout = 1_000;
     server = http;
   } else {
     server = createNetServer((socket) => {
@@ -58,6 +57,8 @@ export function holdPort(claim: PortClaim, answer: HolderAnswer): Promise<PortHo
     });
   }
   server.on('connection', (socket: Socket) => {
+    // A client that connects and says nothing is cut after a second, not kept until the release.
+    socket.setTimeout(IDLE_CONNECTION_MS, () => socket.destroy());
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
   });

@@ -30,7 +30,7 @@ export interface StoreOptions {
   readonly log?: Log;
   /** Start the Next.js frontend too (default true). Without it `url` is the hub's and no frontend port is taken. */
   readonly frontend?: boolean;
-  /** The folder of the Next.js build inside packages/frontend (default `.next`). */
+  /** The folder of the Next.js build inside packages/frontend. Default `STORE_NEXT_DIST_DIR`, else `.next`. */
   readonly nextDistDir?: string;
   /** The hub's deadline for each extension call. */
   readonly hubTimeoutMs?: number;
@@ -134,7 +134,7 @@ export async function startStore(options: StoreOptions = {}): Promise<Store> {
     const buildContext = { progress, log, ...(signal === undefined ? {} : { signal }) };
     const bundle = await ensureBundle(buildContext);
     checkpoint();
-    const distDir = options.nextDistDir ?? DEFAULT_NEXT_DIST_DIR;
+    const distDir = options.nextDistDir ?? (env.STORE_NEXT_DIST_DIR || DEFAULT_NEXT_DIST_DIR);
     if (withFrontend) await ensureNextBuild(buildContext, distDir);
     checkpoint();
 

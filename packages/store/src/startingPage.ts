@@ -28,7 +28,7 @@ export function startingAnswer(part: string, now: () => CurrentStep | undefined)
     const answer: StartingAnswer = {
       status: 'starting',
       part,
-      message: `The store is starting; ${part} answers in a moment. Try again after ${RETRY_AFTER_SECONDS} seconds.`,
+      message: `The store is starting; ${part === 'the store' ? 'it opens' : `${part} answers`} in a moment. Try again after ${RETRY_AFTER_SECONDS} seconds.`,
       ...(step === undefined ? {} : { step: step.step, stepSeconds: Math.round(step.sinceMs / 1_000) }),
       retryAfterSeconds: RETRY_AFTER_SECONDS,
     };

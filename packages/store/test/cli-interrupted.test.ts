@@ -1,0 +1,79 @@
+// `yarn start` killed during the frontend build, then started again, then stopped with Ctrl-C during its
+// own build. The build goes to a folder of its own (STORE_NEXT_DIST_DIR), so the other test files keep
+// their `.next`.
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { isRunning, readOwner } from '../src/buildLock.js';
+import { FRONTEND_ROOT } from '../src/paths.js';
+import { isPortFree } from '../src/ports.js';
+import { freePorts, startCli, stopCli, type RunningCli } from './support/cli.js';
+
+const DIST_DIR = `.next-store-test-${process.pid}`;
+const LOCK_DIR = join(FRONTEND_ROOT, `${DIST_DIR}.build-lock`);
+const STEP_TIMEOUT_MS = 120_000;
+
+const started: RunningCli[] = [];
+afterAll(async () => {
+  for (const cli of started) await stopCli(cli);
+  rmSync(join(FRONTEND_ROOT, DIST_DIR), { recursive: true, force: true });
+  rmSync(LOCK_DIR, { recursive: true, force: true });
+});
+
+async function until(condition: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`${what} did not happen within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('yarn start interrupted during the frontend build', () => {
+  it(
+    'a start killed during next build does not hold up the next one, and Ctrl-C during a build stops everything and leaves no lock',
+    async () => {
+      const ports = await freePorts();
+      const env = { ...ports, STORE_NEXT_DIST_DIR: DIST_DIR };
+
+      const first = startCli(env);
+      started.push(first);
+      await first.waitFor(/next build │/, STEP_TIMEOUT_MS);
+      const owner = readOwner(LOCK_DIR);
+      expect(owner?.pid).toBe(first.pid);
+      const orphan = owner?.child;
+      expect(orphan?.command).toContain('next build');
+      // A killed terminal: no handler runs, the lock and the build stay behind.
+      first.child.kill('SIGKILL');
+      await first.exited;
+      expect(readOwner(LOCK_DIR)?.pid).toBe(first.pid);
+      expect(orphan !== undefined && isRunning(orphan)).toBe(true);
+
+      const second = startCli(env);
+      started.push(second);
+      await second.waitFor(new RegExp(`taking over the frontend build lock left by PID ${first.pid} \\(since .+\\), which is no longer running`), STEP_TIMEOUT_MS);
+      await second.waitFor(/next build │/, STEP_TIMEOUT_MS);
+      expect(second.output()).not.toContain('waiting for the frontend build');
+      // The orphaned build either died of its closed output pipe, or the second start stopped it
+      // ("stopping the next build that PID … left running"): it does not build into the same folder.
+      expect(orphan !== undefined && isRunning(orphan)).toBe(false);
+      const ownBuild = readOwner(LOCK_DIR);
+      expect(ownBuild?.pid).toBe(second.pid);
+      const ownChild = ownBuild?.child;
+      expect(ownChild).toBeDefined();
+
+      // Ctrl-C in the middle of its own build.
+      second.child.kill('SIGINT');
+      expect(await second.exited).toEqual({ code: 130, signal: null });
+      const output = second.output();
+      expect(output).toContain('Ctrl-C: stopping the store…');
+      expect(output).toMatch(new RegExp(`stopping next build \\(PID ${ownChild?.pid}\\)`));
+      expect(output).toContain('removed the frontend build lock');
+      expect(output).toContain('stopped the hold on port');
+      expect(output).toContain('Stopped everything the store had started.');
+      expect(existsSync(LOCK_DIR)).toBe(false);
+      await until(() => ownChild === undefined || !isRunning(ownChild), 'the stopped build ending');
+      for (const port of Object.values(ports)) expect(await isPortFree(Number(port))).toBe(true);
+    },
+    3 * STEP_TIMEOUT_MS,
+  );
+});

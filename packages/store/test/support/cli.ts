@@ -1,0 +1,77 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { holdPort } from '../../src/ports.js';
+import { REPO_ROOT } from '../../src/paths.js';
+
+/** `yarn start` as one process (the script runs `node --import tsx`), so signals reach the store itself. */
+export interface RunningCli {
+  readonly child: ChildProcess;
+  readonly pid: number;
+  output(): string;
+  /** Resolves with the first line matching `pattern` (in stdout or stderr); rejects if the process ends first or after `timeoutMs`. */
+  waitFor(pattern: RegExp, timeoutMs: number): Promise<string>;
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+export function startCli(env: Readonly<Record<string, string>>): RunningCli {
+  const base = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('CTP_') && !name.startsWith('HUB_') && name !== 'NODE_OPTIONS'));
+  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'packages', 'store', 'src', 'cli.ts')], {
+    cwd: REPO_ROOT,
+    env: { ...base, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const waiters = new Set<() => void>();
+  const collect = (chunk: Buffer): void => {
+    output += chunk.toString();
+    for (const check of waiters) check();
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  let ended = false;
+  void exited.then(() => {
+    ended = true;
+    for (const check of waiters) check();
+  });
+  return {
+    child,
+    pid: child.pid ?? 0,
+    output: () => output,
+    exited,
+    waitFor: (pattern, timeoutMs) =>
+      new Promise((resolve, reject) => {
+        const timer = setTimeout(() => finish(new Error(`no line matching ${pattern} within ${timeoutMs} ms. Output so far:\n${output}`)), timeoutMs);
+        const check = (): void => {
+          const line = output.split('\n').find((candidate) => pattern.test(candidate));
+          if (line !== undefined) finish(undefined, line);
+          else if (ended) finish(new Error(`the store ended before printing a line matching ${pattern}. Its output:\n${output}`));
+        };
+        function finish(error: Error | undefined, line = ''): void {
+          clearTimeout(timer);
+          waiters.delete(check);
+          if (error) reject(error);
+          else resolve(line);
+        }
+        waiters.add(check);
+        check();
+      }),
+  };
+}
+
+/** Free ports for the store's four parts, as PORT, HUB_PORT, PLATFORM_PORT and PLATFORM_SMTP_PORT. */
+export async function freePorts(): Promise<{ PORT: string; HUB_PORT: string; PLATFORM_PORT: string; PLATFORM_SMTP_PORT: string }> {
+  const holds = await Promise.all([0, 0, 0, 0].map(() => holdPort({ port: 0, part: 'probe', variable: 'none' }, { kind: 'tcp', greet: (socket) => socket.destroy() })));
+  await Promise.all(holds.map((held) => held.release()));
+  const [frontend, hub, platform, smtp] = holds.map((held) => String(held.port));
+  return { PORT: frontend ?? '', HUB_PORT: hub ?? '', PLATFORM_PORT: platform ?? '', PLATFORM_SMTP_PORT: smtp ?? '' };
+}
+
+/** Stops a CLI the test left running (a failed assertion), so no process outlives the test file. */
+export async function stopCli(cli: RunningCli | undefined): Promise<void> {
+  if (cli === undefined || cli.child.exitCode !== null || cli.child.signalCode !== null) return;
+  cli.child.kill('SIGINT');
+  const forced = setTimeout(() => cli.child.kill('SIGKILL'), 20_000);
+  await cli.exited;
+  clearTimeout(forced);
+}
