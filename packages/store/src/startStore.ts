@@ -160,7 +160,8 @@ export async function startStore(options: StoreOptions = {}): Promise<Store> {
     checkpoint();
 
     const sessionSecret = options.sessionSecret ?? (env.HUB_SESSION_SECRET?.split(',')[0]?.trim() || randomBytes(32).toString('base64url'));
-    const scopes = options.scopes ?? (usesEmbeddedPlatform ? undefined : env.CTP_SCOPES);
+    // A real project's CTP_SCOPES are in its settings already; this overrides them.
+    const scopes = options.scopes;
     const commercetools = {
       ...started.settings,
       ...(options.commercetoolsTimeoutMs === undefined ? {} : { EXTENSION_COMMERCETOOLS_TIMEOUT_MS: String(options.commercetoolsTimeoutMs) }),
@@ -196,7 +197,7 @@ export async function startStore(options: StoreOptions = {}): Promise<Store> {
       await progress.step('frontend server (next start)', async () => {
         await release(frontendHold);
         try {
-          const next = await startNextServer(frontendHold.port, runningHub.url, distDir);
+          const next = await startNextServer(frontendHold.port, runningHub.url, { distDir, ...(signal === undefined ? {} : { signal }) });
           parts.push({ name: 'the frontend server (next start)', stop: () => next.close() });
           url = next.url;
         } catch (error) {
