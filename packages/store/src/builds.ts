@@ -58,7 +58,7 @@ export async function ensureNextBuild(context: BuildContext, distDir: string = D
       'frontend build',
       async (lock) => {
         if (!isStale(join(FRONTEND_ROOT, distDir, 'BUILD_ID'), FRONTEND_SOURCES)) return 'up to date';
-        say('the sources changed since the last build, or there is none: building (the first build takes a few minutes)');
+        say('no build yet, or the sources changed since the last one: building (a first build takes the longest; later starts rebuild only what changed)');
         await runBuild([NEXT_BIN, 'build'], FRONTEND_ROOT, 'next build', { ...process.env, NEXT_TELEMETRY_DISABLED: '1', STORE_NEXT_DIST_DIR: distDir }, lock, say, context.signal);
         return 'built';
       },

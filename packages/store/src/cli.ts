@@ -39,13 +39,12 @@ process.on('SIGTERM', stop);
 process.on('SIGHUP', stop);
 
 try {
-  const started = Date.now();
   store = await startStore({ log, signal: stopRequest.signal });
   const platform = store.platform;
   console.log(`
 ${store.summary()}
 
-  The store is running at ${store.url}  (ready ${formatMs(Date.now() - started)} after \`yarn start\`)
+  The store is running at ${store.url}  (ready ${formatMs(process.uptime() * 1_000)} after the start)
 
   API hub:           ${store.hubUrl}
   Commerce backend:  ${store.backend}${
