@@ -1,19 +1,23 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { FRONTEND_ROOT, NEXT_BIN } from './paths.js';
+import { fork, type ChildProcess } from 'node:child_process';
+import type { Server } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { DEFAULT_NEXT_DIST_DIR } from './builds.js';
+import { FRONTEND_ROOT } from './paths.js';
+import type { PortHold } from './ports.js';
 import { StoreStopRequestedError } from './stopRequested.js';
+import type { WorkerMessage } from './nextWorker.js';
 
 export interface NextServer {
   readonly url: string;
   close(): Promise<void>;
 }
 
-/** `next start` did not answer in time, or exited. */
+/** The frontend's server did not get ready in time, or exited. */
 export class FrontendStartError extends Error {
   readonly code = 'FRONTEND_START_FAILED';
   override readonly name = 'FrontendStartError';
   constructor(reason: string, output: string) {
-    super(`The frontend (next start) ${reason}. Its last output:\n${output.split('\n').slice(-20).join('\n')}`);
+    super(`The frontend (Next.js production server) ${reason}. Its last output:\n${output.split('\n').slice(-20).join('\n')}`);
   }
 }
 
@@ -25,13 +29,20 @@ export interface NextServerOptions {
   readonly signal?: AbortSignal;
 }
 
-/** Runs the production build with `next start` on 127.0.0.1:`port`, telling it where the hub is. */
-export async function startNextServer(port: number, hubUrl: string, options: NextServerOptions = {}): Promise<NextServer> {
+const WORKER = fileURLToPath(new URL('./nextWorker.ts', import.meta.url));
+
+/**
+ * Runs the production build in a process of its own (nextWorker.ts) and hands it the socket `hold`
+ * listens on: the starting page answers until Next.js is prepared and serving, then Next.js alone does,
+ * with no moment in between where the port is closed.
+ */
+export async function startNextServer(hold: PortHold, hubUrl: string, options: NextServerOptions = {}): Promise<NextServer> {
   const distDir = options.distDir ?? DEFAULT_NEXT_DIST_DIR;
-  const child = spawn(process.execPath, [NEXT_BIN, 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
+  const child = fork(WORKER, [], {
     cwd: FRONTEND_ROOT,
-    env: { ...process.env, HUB_URL: hubUrl, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', STORE_NEXT_DIST_DIR: distDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, HUB_URL: hubUrl, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', STORE_NEXT_DIST_DIR: distDir, STORE_FRONTEND_PORT: String(hold.port) },
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   let output = '';
   const collect = (chunk: Buffer): void => {
@@ -39,31 +50,44 @@ export async function startNextServer(port: number, hubUrl: string, options: Nex
   };
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
-  const url = `http://127.0.0.1:${port}`;
   try {
-    await waitUntilServing(url, child, options.readyTimeoutMs ?? 60_000, options.signal);
+    const timeoutMs = options.readyTimeoutMs ?? 60_000;
+    await nextMessage(child, 'prepared', timeoutMs, options.signal);
+    await hold.handOver(async (server) => {
+      child.send('listen', server as Server);
+      await nextMessage(child, 'serving', timeoutMs, options.signal);
+    });
   } catch (error) {
     await stop(child);
     if (error instanceof StoreStopRequestedError) throw error;
     throw new FrontendStartError(error instanceof Error ? error.message : String(error), output);
   }
-  return { url, close: () => stop(child) };
+  return { url: `http://127.0.0.1:${hold.port}`, close: () => stop(child) };
 }
 
-async function waitUntilServing(url: string, child: ChildProcess, timeoutMs: number, signal: AbortSignal | undefined): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (signal?.aborted) throw new StoreStopRequestedError();
-    if (child.exitCode !== null) throw new Error(`exited with code ${child.exitCode}`);
-    try {
-      // Any answer means the server is up; the hub's page may still be a 404.
-      await fetch(`${url}/favicon.ico`, { signal: AbortSignal.timeout(2_000) });
-      return;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 200));
+/** Waits for the worker to say `kind`; rejects when it exits, the time is up, or the start is stopped. */
+function nextMessage(child: ChildProcess, kind: WorkerMessage['kind'], timeoutMs: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => done(new Error(`did not get ready within ${timeoutMs} ms`)), timeoutMs);
+    const onMessage = (message: unknown): void => {
+      if (typeof message === 'object' && message !== null && (message as WorkerMessage).kind === kind) done();
+    };
+    const onExit = (code: number | null, signalName: NodeJS.Signals | null): void => done(new Error(`exited (${signalName ?? `code ${code}`})`));
+    const onAbort = (): void => done(new StoreStopRequestedError());
+    function done(error?: Error): void {
+      clearTimeout(timer);
+      child.off('message', onMessage);
+      child.off('exit', onExit);
+      signal?.removeEventListener('abort', onAbort);
+      if (error) reject(error);
+      else resolve();
     }
-  }
-  throw new Error(`did not answer within ${timeoutMs} ms`);
+    if (signal?.aborted) return done(new StoreStopRequestedError());
+    if (child.exitCode !== null || child.signalCode !== null) return done(new Error(`exited (${child.signalCode ?? `code ${child.exitCode}`})`));
+    child.on('message', onMessage);
+    child.once('exit', onExit);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
 }
 
 function stop(child: ChildProcess): Promise<void> {

@@ -29,6 +29,12 @@ export interface PortHold {
    * is cut at once: a client that connected early never delays the start.
    */
   release(): Promise<void>;
+  /**
+   * Gives the listening socket to the part that will serve on it (`give` sends it to that process and
+   * resolves once it serves), then stops answering here: the port is never closed in between. Holders of
+   * `tcp` ports cannot be handed over.
+   */
+  handOver(give: (server: Server) => Promise<void>): Promise<void>;
 }
 
 const IDLE_CONNECTION_MS = 1_000;
@@ -70,14 +76,20 @@ export function holdPort(claim: PortClaim, answer: HolderAnswer): Promise<PortHo
       const address = server.address();
       const chosen = typeof address === 'object' && address !== null ? address.port : claim.port;
       let released: Promise<void> | undefined;
+      const release = (): Promise<void> => {
+        released ??= new Promise<void>((done) => {
+          server.close(() => done());
+          for (const socket of sockets) socket.destroy();
+        });
+        return released;
+      };
       resolve({
         port: chosen,
-        release: () => {
-          released ??= new Promise<void>((done) => {
-            server.close(() => done());
-            for (const socket of sockets) socket.destroy();
-          });
-          return released;
+        release,
+        handOver: async (give) => {
+          // The other process listens on its own copy of the socket: closing ours leaves the port open.
+          await give(server);
+          await release();
         },
       });
     });

@@ -110,10 +110,14 @@ export async function startStore(options: StoreOptions = {}): Promise<Store> {
     parts.push({ name: `the hold on port ${held.port} (${claim.part})`, stop: () => held.release() });
     return held;
   };
-  const release = async (held: PortHold | undefined): Promise<void> => {
-    if (held === undefined) return;
+  /** A hold whose port its part took over is no longer ours to stop. */
+  const forget = (held: PortHold): void => {
     const index = parts.findIndex((part) => part.name.startsWith(`the hold on port ${held.port} `));
     if (index !== -1) parts.splice(index, 1);
+  };
+  const release = async (held: PortHold | undefined): Promise<void> => {
+    if (held === undefined) return;
+    forget(held);
     await held.release();
   };
   const checkpoint = (): void => {
@@ -194,11 +198,12 @@ export async function startStore(options: StoreOptions = {}): Promise<Store> {
 
     let url = runningHub.url;
     if (frontendHold) {
-      await progress.step('frontend server (next start)', async () => {
-        await release(frontendHold);
+      await progress.step('frontend server (Next.js)', async () => {
+        // Not released: the socket is handed to Next.js, so the starting page answers until the store does.
         try {
-          const next = await startNextServer(frontendHold.port, runningHub.url, { distDir, ...(signal === undefined ? {} : { signal }) });
-          parts.push({ name: 'the frontend server (next start)', stop: () => next.close() });
+          const next = await startNextServer(frontendHold, runningHub.url, { distDir, ...(signal === undefined ? {} : { signal }) });
+          forget(frontendHold);
+          parts.push({ name: 'the frontend server (Next.js)', stop: () => next.close() });
           url = next.url;
         } catch (error) {
           throw await explainStartFailure(error, [{ ...claims.frontend, port: frontendHold.port }]);

@@ -44,6 +44,21 @@ describe('yarn start while clients connect early', () => {
       const heldClosed = new Promise<void>((resolve) => held.once('close', () => resolve()));
       held.on('error', () => undefined);
 
+      // A client that keeps asking (a reload loop, a health check) from the first moment: every request gets
+      // an answer, the starting page or the store, never a refused connection, up to the store serving.
+      const answers = new Map<string, number>();
+      let polling = true;
+      const poller = (async () => {
+        while (polling) {
+          const seen = await fetch(url, { headers: { accept: 'application/json' } }).then(
+            (answer) => (answer.headers.get('x-store-starting') === '1' ? 'starting' : `store ${answer.status}`),
+            (error: unknown) => `failed: ${(error as Error & { cause?: { code?: string } }).cause?.code ?? String(error)}`,
+          );
+          answers.set(seen, (answers.get(seen) ?? 0) + 1);
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+      })();
+
       // An API client asking in the first moment gets JSON until the store answers.
       const [early] = await Promise.all([fetch(url, { headers: { accept: 'application/json' } }), page.goto(url)]);
       expect(early.status).toBe(503);
@@ -53,6 +68,11 @@ describe('yarn start while clients connect early', () => {
       expect(await page.textContent('h1')).toBe('The store is starting');
 
       await cli.waitFor(/The store is running at/, START_TIMEOUT_MS);
+      polling = false;
+      await poller;
+      expect([...answers.keys()].filter((seen) => seen.startsWith('failed'))).toEqual([]);
+      expect(answers.get('starting')).toBeGreaterThan(0);
+      expect(answers.get('store 200')).toBeGreaterThan(0);
       // The page opened the store by itself: the store's header, on the same address.
       await page.waitForSelector('[data-testid="cart-count"]', { timeout: 60_000 });
       expect(page.url()).toBe(url);
@@ -61,14 +81,14 @@ describe('yarn start while clients connect early', () => {
       await heldClosed;
 
       const output = cli.output();
-      for (const step of ['extensions bundle', 'frontend build (next build)', 'commerce backend', 'API hub', 'frontend server (next start)']) {
+      for (const step of ['extensions bundle', 'frontend build (next build)', 'commerce backend', 'API hub', 'frontend server (Next.js)']) {
         expect(output).toMatch(new RegExp(`✓ ${step.replace(/[()]/g, '\\$&')}: .+ in \\d`));
       }
       expect(output).toContain('Start-up took');
 
       cli.child.kill('SIGINT');
       expect(await cli.exited).toEqual({ code: 0, signal: null });
-      expect(cli.output()).toMatch(/stopped the frontend server \(next start\)\n.*stopped the API hub\n.*stopped the embedded commercetools platform and its mail sink\nStopped everything the store had started\./);
+      expect(cli.output()).toMatch(/stopped the frontend server \(Next.js\)\n.*stopped the API hub\n.*stopped the embedded commercetools platform and its mail sink\nStopped everything the store had started\./);
       for (const port of Object.values(ports)) expect(await isPortFree(Number(port))).toBe(true);
     },
     START_TIMEOUT_MS + 120_000,
