@@ -88,7 +88,7 @@ function startingHtml(answer: StartingAnswer): string {
     if (answer.headers.get('${STARTING_HEADER}') !== '1') { location.reload(); return; }
     return answer.json().then(function (body) {
       document.getElementById('store-starting-step').textContent = body.step ? 'Now: ' + body.step + ' (' + body.stepSeconds + ' s).' : 'Starting…';
-      setTimeout(ask, 1000);
+      setTimeout(ask, 500);
     });
   }).catch(function () { setTimeout(ask, 500); });
 })();
