@@ -1,3 +1,5 @@
+import { StoreStopRequestedError } from './stopRequested.js';
+
 export type Log = (line: string) => void;
 
 /** One finished step of the start-up, for the summary and the closing line. */
@@ -44,7 +46,7 @@ export class Progress {
       this.timings.push({ step, ms, outcome });
       this.log(`✓ ${step}: ${outcome} in ${formatMs(ms)}`);
     } catch (error) {
-      this.log(`✗ ${step} failed after ${formatMs(Date.now() - startedAt)}`);
+      this.log(`✗ ${step} ${error instanceof StoreStopRequestedError ? 'stopped' : 'failed'} after ${formatMs(Date.now() - startedAt)}`);
       throw error;
     } finally {
       clearInterval(heartbeat);

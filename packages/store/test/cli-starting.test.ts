@@ -49,7 +49,9 @@ describe('yarn start while clients connect early', () => {
       const answers = new Map<string, number>();
       let polling = true;
       const poller = (async () => {
-        while (polling) {
+        // Until the store is running and the poller has had one answer of the store itself.
+        const deadline = Date.now() + START_TIMEOUT_MS;
+        while ((polling || !answers.has('store 200')) && Date.now() < deadline) {
           const seen = await fetch(url, { headers: { accept: 'application/json' } }).then(
             (answer) => (answer.headers.get('x-store-starting') === '1' ? 'starting' : `store ${answer.status}`),
             (error: unknown) => `failed: ${(error as Error & { cause?: { code?: string } }).cause?.code ?? String(error)}`,
