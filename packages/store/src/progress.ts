@@ -31,7 +31,16 @@ export class Progress {
   private current: { step: string; startedAt: number } | undefined;
   private readonly startedAt = Date.now();
 
-  constructor(private readonly log: Log) {}
+  /** `earlier`: steps taken before this Progress existed (e.g. loading the store's code), for the summary. */
+  constructor(
+    private readonly log: Log,
+    earlier: readonly StepTiming[] = [],
+  ) {
+    this.timings.push(...earlier);
+    this.earlierMs = earlier.reduce((sum, timing) => sum + timing.ms, 0);
+  }
+
+  private readonly earlierMs: number;
 
   /** Runs one step. `work` returns the step's outcome (`built`, `up to date`, …) and may report lines of its own through `say`. */
   async step(step: string, work: (say: Log) => Promise<string>): Promise<void> {
@@ -59,8 +68,9 @@ export class Progress {
     return this.current && { step: this.current.step, sinceMs: Date.now() - this.current.startedAt };
   }
 
+  /** Since the start, earlier steps included. */
   elapsedMs(): number {
-    return Date.now() - this.startedAt;
+    return this.earlierMs + Date.now() - this.startedAt;
   }
 
   /** One line per step and the total: where the start-up's time went. */

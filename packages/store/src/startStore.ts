@@ -46,6 +46,8 @@ export interface StoreOptions {
   readonly platform?: PlatformOptions;
   /** Stops the start-up (and whatever it had started) when aborted. */
   readonly signal?: AbortSignal;
+  /** Steps taken before `startStore` was called (`yarn start` loading its code), shown first in the summary. */
+  readonly earlierSteps?: readonly StepTiming[];
 }
 
 export interface Store {
@@ -84,7 +86,7 @@ interface Part {
 export async function startStore(options: StoreOptions = {}): Promise<Store> {
   const env = options.env ?? process.env;
   const log: Log = options.log ?? (options.quiet ? () => undefined : (line) => console.log(`[store] ${line}`));
-  const progress = new Progress(log);
+  const progress = new Progress(log, options.earlierSteps);
   const signal = options.signal;
   const portOf = (explicit: number | undefined, variable: string, fallback: number): number => explicit ?? (env[variable] ? Number(env[variable]) : fallback);
   const withFrontend = options.frontend ?? true;

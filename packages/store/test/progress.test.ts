@@ -28,6 +28,14 @@ describe('start-up progress', () => {
     expect(progress.timings).toEqual([]);
   });
 
+  it('counts steps taken before it in the summary and the total', async () => {
+    const progress = new Progress(() => undefined, [{ step: "loading the store's code", ms: 2_500, outcome: 'node and tsx' }]);
+    await progress.step('API hub', async () => 'at http://127.0.0.1:8080');
+    expect(progress.timings.map((timing) => timing.step)).toEqual(["loading the store's code", 'API hub']);
+    expect(progress.elapsedMs()).toBeGreaterThanOrEqual(2_500);
+    expect(progress.summary()).toMatch(/^Start-up took 2\.\d s:\n  loading the store's code +2\.5 s  node and tsx\n  API hub +\d+ ms  at http/);
+  });
+
   it('formats times as people read them', () => {
     expect(formatMs(42.4)).toBe('42 ms');
     expect(formatMs(74_250)).toBe('74.3 s');
