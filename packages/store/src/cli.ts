@@ -1,30 +1,14 @@
 // `yarn start`: the whole store on one command. Ctrl-C at any moment stops all of it.
-import { guardProcessAgainstBundleFaults } from '@ctp-session/hub';
-import { formatMs } from './progress.js';
-import { startStore, type Store } from './startStore.js';
-import { StoreStopRequestedError } from './stopRequested.js';
+//
+// Only the signal handlers are set up before the rest loads: importing the store (tsx compiling every
+// package) takes seconds, and a Ctrl-C in those seconds must be answered too, not kill the process mid-way.
+import type { Store } from './startStore.js';
 
-// This program owns the process, as `yarn start:hub` does: a bundle's stray failure (a mail promise it never
-// awaits, a throwing timer) is logged by the hub and the store keeps serving; anything else still ends it.
-guardProcessAgainstBundleFaults();
-
-const log = (line: string): void => console.log(`[store] ${line}`);
+const EXIT_CODES: Readonly<Record<string, number>> = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
 const stopRequest = new AbortController();
 let store: Store | undefined;
-let stopping = false;
+let stopping: NodeJS.Signals | undefined;
 
-// Installed before anything starts: a Ctrl-C during a build or the start-up stops the build, frees the
-// ports and removes the build lock instead of leaving them to the next start. A second Ctrl-C ends at once.
-const stop = (signal: NodeJS.Signals): void => {
-  if (stopping) {
-    console.log('\nStopping at once; the next `yarn start` cleans up what is left.');
-    process.exit(130);
-  }
-  stopping = true;
-  console.log(`\n${signal === 'SIGINT' ? 'Ctrl-C' : signal}: stopping the store…`);
-  if (store === undefined) stopRequest.abort();
-  else closeAndExit(store);
-};
 const closeAndExit = (running: Store): void => {
   running.close().then(
     () => {
@@ -34,13 +18,40 @@ const closeAndExit = (running: Store): void => {
     () => process.exit(1),
   );
 };
+// A second signal ends at once.
+const stop = (signal: NodeJS.Signals): void => {
+  if (stopping) {
+    console.log('\nStopping at once; the next `yarn start` cleans up what is left.');
+    process.exit(EXIT_CODES[signal] ?? 1);
+  }
+  stopping = signal;
+  console.log(`\n${signal === 'SIGINT' ? 'Ctrl-C' : signal}: stopping the store…`);
+  if (store === undefined) stopRequest.abort();
+  else closeAndExit(store);
+};
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
 process.on('SIGHUP', stop);
+console.log("[store] ▸ loading the store's code…");
+
+const { guardProcessAgainstBundleFaults } = await import('@ctp-session/hub');
+const { formatMs } = await import('./progress.js');
+const { startStore } = await import('./startStore.js');
+const { StoreStopRequestedError } = await import('./stopRequested.js');
+// Node, tsx compiling the TypeScript, and every package's modules: time the summary should not hide.
+const loadingMs = process.uptime() * 1_000;
+const log = (line: string): void => console.log(`[store] ${line}`);
+
+if (stopping) {
+  console.log('Stopped before anything had started.');
+  process.exit(EXIT_CODES[stopping] ?? 1);
+}
+
+// This program owns the process, as `yarn start:hub` does: a bundle's stray failure (a mail promise it never
+// awaits, a throwing timer) is logged by the hub and the store keeps serving; anything else still ends it.
+guardProcessAgainstBundleFaults();
 
 try {
-  // Node, tsx compiling the TypeScript, and every package's modules: time the summary should not hide.
-  const loadingMs = process.uptime() * 1_000;
   log(`✓ loading the store's code: node and tsx in ${formatMs(loadingMs)}`);
   store = await startStore({ log, signal: stopRequest.signal, earlierSteps: [{ step: "loading the store's code", ms: loadingMs, outcome: 'node and tsx' }] });
   const platform = store.platform;
@@ -65,7 +76,7 @@ ${store.summary()}
 } catch (error) {
   if (error instanceof StoreStopRequestedError) {
     console.log('Stopped everything the store had started.');
-    process.exit(130);
+    process.exit(EXIT_CODES[stopping ?? 'SIGINT'] ?? 1);
   }
   console.error(`\nThe store could not start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);

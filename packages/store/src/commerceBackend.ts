@@ -23,12 +23,22 @@ export class IncompleteProjectSettingsError extends Error {
 }
 
 /**
+ * Which commerce backend `env` asks for: `real` with every `CTP_*` variable set, `embedded` with none
+ * (blank counts as unset); throws IncompleteProjectSettingsError for some. Checked before any build.
+ */
+export function chooseCommerceBackend(env: Readonly<Record<string, string | undefined>>): 'real' | 'embedded' {
+  const present = REQUIRED.filter((name) => (env[name] ?? '').trim() !== '');
+  if (present.length === REQUIRED.length) return 'real';
+  if (present.length > 0) throw new IncompleteProjectSettingsError(REQUIRED.filter((name) => !present.includes(name)));
+  return 'embedded';
+}
+
+/**
  * With every `CTP_*` variable set, the store talks to that commercetools project; with none, it
  * starts the embedded platform.
  */
 export async function startCommerceBackend(env: Readonly<Record<string, string | undefined>>, platformPort: number, platformOptions: PlatformOptions = {}): Promise<CommerceBackend> {
-  const present = REQUIRED.filter((name) => (env[name] ?? '').trim() !== '');
-  if (present.length === REQUIRED.length) {
+  if (chooseCommerceBackend(env) === 'real') {
     return {
       settings: {
         EXTENSION_COMMERCETOOLS_PROJECT_KEY: env.CTP_PROJECT_KEY ?? '',
@@ -43,7 +53,6 @@ export async function startCommerceBackend(env: Readonly<Record<string, string |
       close: async () => undefined,
     };
   }
-  if (present.length > 0) throw new IncompleteProjectSettingsError(REQUIRED.filter((name) => !present.includes(name)));
   const platform = await startPlatform({ ...platformOptions, port: platformPort });
   return {
     settings: {

@@ -1,5 +1,6 @@
 import { createServer as createHttpServer, type RequestListener } from 'node:http';
 import { createServer as createNetServer, type Server, type Socket } from 'node:net';
+import { StoreStopRequestedError } from './stopRequested.js';
 
 /** A port we were told to use is taken: say which, and by what part of the store. */
 export class PortBusyError extends Error {
@@ -11,6 +12,15 @@ export class PortBusyError extends Error {
     variable: string,
   ) {
     super(`Port ${port} (${part}) is already in use on 127.0.0.1. Stop whatever uses it, or choose another port with ${variable}.`);
+  }
+}
+
+/** A port variable that is not a port number. */
+export class InvalidPortError extends Error {
+  readonly code = 'PORT_INVALID';
+  override readonly name = 'InvalidPortError';
+  constructor(variable: string, value: string) {
+    super(`${variable}=${JSON.stringify(value)} is not a port: give a whole number from 0 to 65535 (0 picks a free port), or leave it unset for the default.`);
   }
 }
 
@@ -31,8 +41,7 @@ export interface PortHold {
   release(): Promise<void>;
   /**
    * Gives the listening socket to the part that will serve on it (`give` sends it to that process and
-   * resolves once it serves), then stops answering here: the port is never closed in between. Holders of
-   * `tcp` ports cannot be handed over.
+   * resolves once it serves), then stops answering here: the port is never closed in between.
    */
   handOver(give: (server: Server) => Promise<void>): Promise<void>;
 }
@@ -111,6 +120,7 @@ export async function isPortFree(port: number): Promise<boolean> {
  * took it in that moment), that is the error to show, as the same PortBusyError the first check gives.
  */
 export async function explainStartFailure(error: unknown, claims: readonly PortClaim[]): Promise<unknown> {
+  if (error instanceof StoreStopRequestedError) return error;
   for (const claim of claims) {
     if (claim.port !== 0 && !(await isPortFree(claim.port))) return new PortBusyError(claim.port, claim.part, claim.variable);
   }

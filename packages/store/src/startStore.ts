@@ -3,10 +3,10 @@ import { startHub, type Hub, type HubLogger } from '@ctp-session/hub';
 import type { Platform, PlatformOptions } from '@ctp-session/platform';
 import { createBackendReader, type BackendReader } from './backendReader.js';
 import { DEFAULT_NEXT_DIST_DIR, ensureBundle, ensureNextBuild } from './builds.js';
-import { startCommerceBackend, type CommerceBackend } from './commerceBackend.js';
+import { chooseCommerceBackend, startCommerceBackend, type CommerceBackend } from './commerceBackend.js';
 import { startNextServer } from './nextServer.js';
 import { STUDIO_PAGES } from './paths.js';
-import { explainStartFailure, holdPort, type PortClaim, type PortHold } from './ports.js';
+import { explainStartFailure, holdPort, InvalidPortError, type PortClaim, type PortHold } from './ports.js';
 import { Progress, type Log, type StepTiming } from './progress.js';
 import { startingAnswer } from './startingPage.js';
 import { StoreStopRequestedError } from './stopRequested.js';
@@ -36,7 +36,7 @@ export interface StoreOptions {
   readonly hubTimeoutMs?: number;
   /** The hub's log; default the console (only warnings and errors when `quiet`). */
   readonly hubLogger?: HubLogger;
-  /** The hub's session secret; default the first of `HUB_SESSION_SECRET`, else a random one per start. */
+  /** The hub's only session secret; default `HUB_SESSION_SECRET` (comma-separated, newest first: all of them decode), else a random one per start. */
   readonly sessionSecret?: string;
   /** The extensions' deadline for each commercetools call (default 8000 ms, the platform's limit). */
   readonly commercetoolsTimeoutMs?: number;
@@ -57,7 +57,7 @@ export interface Store {
   readonly hubUrl: string;
   /** The embedded platform; undefined when `CTP_*` point at a real project. */
   readonly platform: Platform | undefined;
-  /** The hub's session secret (the one that encodes), for tests that craft sessions. */
+  /** The hub's session secret that encodes (the newest), for tests that craft sessions. */
   readonly sessionSecret: string;
   readonly backend: string;
   /** GET on the commerce backend's API with a read-only client credentials token. */
@@ -80,7 +80,7 @@ interface Part {
  * with the "store is starting" page, the hub's and platform's with a JSON 503, the mail sink's with an
  * SMTP 421) until the part that uses it listens. Then it builds what is missing (the extensions bundle,
  * the Next.js production build), starts the commerce backend (embedded platform, or a real project from
- * `CTP_*`), the hub with the bundle and the local Studio pages, and `next start`. `close()` stops all of
+ * `CTP_*`), the hub with the bundle and the local Studio pages, and the Next.js server. `close()` stops all of
  * it, newest first; a start that fails or is aborted half-way stops what it had started.
  */
 export async function startStore(options: StoreOptions = {}): Promise<Store> {
@@ -88,9 +88,17 @@ export async function startStore(options: StoreOptions = {}): Promise<Store> {
   const log: Log = options.log ?? (options.quiet ? () => undefined : (line) => console.log(`[store] ${line}`));
   const progress = new Progress(log, options.earlierSteps);
   const signal = options.signal;
-  const portOf = (explicit: number | undefined, variable: string, fallback: number): number => explicit ?? (env[variable] ? Number(env[variable]) : fallback);
+  const portOf = (explicit: number | undefined, variable: string, fallback: number): number => {
+    if (explicit !== undefined) return explicit;
+    const text = env[variable]?.trim() ?? '';
+    if (text === '') return fallback;
+    const port = Number(text);
+    if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new InvalidPortError(variable, text);
+    return port;
+  };
   const withFrontend = options.frontend ?? true;
-  const usesEmbeddedPlatform = !env.CTP_PROJECT_KEY;
+  // Before anything is held or built: a half-set CTP_* configuration fails at once.
+  const usesEmbeddedPlatform = chooseCommerceBackend(env) === 'embedded';
 
   const platformPort = portOf(options.platformPort, 'PLATFORM_PORT', 8989);
   const claims = {
@@ -165,7 +173,10 @@ export async function startStore(options: StoreOptions = {}): Promise<Store> {
     if (started.platform) log(`mail sink: SMTP ${started.platform.smtp.host}:${started.platform.smtp.port}, inbox ${started.platform.mailUrl}`);
     checkpoint();
 
-    const sessionSecret = options.sessionSecret ?? (env.HUB_SESSION_SECRET?.split(',')[0]?.trim() || randomBytes(32).toString('base64url'));
+    // All of HUB_SESSION_SECRET (newest first), so a rotated-out secret still decodes, as in the hub.
+    const configuredSecrets = (env.HUB_SESSION_SECRET ?? '').split(',').map((secret) => secret.trim()).filter((secret) => secret !== '');
+    const sessionSecrets = options.sessionSecret !== undefined ? [options.sessionSecret] : configuredSecrets.length > 0 ? configuredSecrets : [randomBytes(32).toString('base64url')];
+    const sessionSecret = sessionSecrets[0] ?? '';
     // A real project's CTP_SCOPES are in its settings already; this overrides them.
     const scopes = options.scopes;
     const commercetools = {
@@ -182,7 +193,7 @@ export async function startStore(options: StoreOptions = {}): Promise<Store> {
           pages: STUDIO_PAGES,
           port: claims.hub.port,
           watch: false,
-          sessionSecrets: [sessionSecret],
+          sessionSecrets,
           corsOrigins: frontendHold ? [`http://127.0.0.1:${frontendHold.port}`, `http://localhost:${frontendHold.port}`] : [],
           projectConfiguration: { commercetools },
           ...(options.hubTimeoutMs === undefined ? {} : { timeoutMs: options.hubTimeoutMs }),
@@ -202,14 +213,11 @@ export async function startStore(options: StoreOptions = {}): Promise<Store> {
     if (frontendHold) {
       await progress.step('frontend server (Next.js)', async () => {
         // Not released: the socket is handed to Next.js, so the starting page answers until the store does.
-        try {
-          const next = await startNextServer(frontendHold, runningHub.url, { distDir, ...(signal === undefined ? {} : { signal }) });
-          forget(frontendHold);
-          parts.push({ name: 'the frontend server (Next.js)', stop: () => next.close() });
-          url = next.url;
-        } catch (error) {
-          throw await explainStartFailure(error, [{ ...claims.frontend, port: frontendHold.port }]);
-        }
+        // A failure is the server's own (FrontendStartError): the hold is still ours, nobody took the port.
+        const next = await startNextServer(frontendHold, runningHub.url, { distDir, ...(signal === undefined ? {} : { signal }) });
+        forget(frontendHold);
+        parts.push({ name: 'the frontend server (Next.js)', stop: () => next.close() });
+        url = next.url;
         return `at ${url}`;
       });
     }

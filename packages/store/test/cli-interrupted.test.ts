@@ -28,6 +28,21 @@ async function until(condition: () => boolean, what: string, timeoutMs = 20_000)
   }
 }
 
+describe('yarn start stopped while it loads', () => {
+  it.each([
+    ['SIGINT', 'Ctrl-C', 130],
+    ['SIGTERM', 'SIGTERM', 143],
+  ] as const)('%s in the first moment is answered: it prints "%s: stopping the store…" and exits with %s', async (signal, said, code) => {
+    const cli = startCli(await freePorts());
+    started.push(cli);
+    await cli.waitFor(/▸ loading the store's code…/, STEP_TIMEOUT_MS);
+    cli.child.kill(signal);
+    expect(await cli.exited).toEqual({ code, signal: null });
+    expect(cli.output()).toContain(`${said}: stopping the store…`);
+    expect(cli.output()).toMatch(/Stopped (before anything had started|everything the store had started)\./);
+  });
+});
+
 describe('yarn start interrupted during the frontend build', () => {
   it(
     'a start killed during next build does not hold up the next one, and Ctrl-C during a build stops everything and leaves no lock',

@@ -1,7 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
+import { join } from 'node:path';
+import { deriveSessionKey, encodeSession } from '@ctp-session/hub';
 import { IncompleteProjectSettingsError } from '../src/commerceBackend.js';
-import { isPortFree, PortBusyError } from '../src/ports.js';
+import { FrontendStartError } from '../src/nextServer.js';
+import { FRONTEND_ROOT } from '../src/paths.js';
+import { InvalidPortError, isPortFree, PortBusyError } from '../src/ports.js';
 import { startStore } from '../src/startStore.js';
 
 function occupy(): Promise<{ server: Server; port: number }> {
@@ -38,13 +43,75 @@ describe('the store orchestrator (yarn start)', () => {
     }
   });
 
-  it('refuses a half-set CTP_* configuration, naming what is missing', async () => {
-    const error = await startStore({ port: 0, hubPort: 0, platformPort: 0, frontend: false, quiet: true, env: { CTP_PROJECT_KEY: 'p', CTP_CLIENT_ID: 'id' } }).then(
+  it('refuses a half-set CTP_* configuration, naming what is missing, before any build', async () => {
+    const lines: string[] = [];
+    const error = await startStore({ port: 0, hubPort: 0, platformPort: 0, log: (line) => lines.push(line), env: { CTP_PROJECT_KEY: 'p', CTP_CLIENT_ID: 'id' } }).then(
       () => undefined,
       (caught: unknown) => caught,
     );
     expect(error).toBeInstanceOf(IncompleteProjectSettingsError);
     expect((error as Error).message).toContain('CTP_CLIENT_SECRET, CTP_AUTH_URL, CTP_API_URL');
+    expect(lines).toEqual([]);
+  });
+
+  it.each([
+    ['HUB_PORT', 'abc'],
+    ['PORT', '3000.5'],
+    ['PLATFORM_PORT', '70000'],
+    ['PLATFORM_SMTP_PORT', '-1'],
+  ])('refuses %s=%s, naming the variable', async (variable, value) => {
+    const error = await startStore({ frontend: false, quiet: true, env: { [variable]: value } }).then(
+      (store) => store.close(),
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(InvalidPortError);
+    expect((error as InvalidPortError).code).toBe('PORT_INVALID');
+    expect((error as Error).message).toBe(`${variable}=${JSON.stringify(value)} is not a port: give a whole number from 0 to 65535 (0 picks a free port), or leave it unset for the default.`);
+  });
+
+  it('a Next.js server that cannot start is its own error with its output, not a busy port, and frees every port', async () => {
+    // A build folder that looks fresh (a BUILD_ID newer than every source) but holds no build.
+    const distDir = `.next-broken-${process.pid}`;
+    mkdirSync(join(FRONTEND_ROOT, distDir), { recursive: true });
+    writeFileSync(join(FRONTEND_ROOT, distDir, 'BUILD_ID'), 'broken');
+    const ports = await Promise.all([occupy(), occupy(), occupy(), occupy()]);
+    const numbers = ports.map(({ port }) => port);
+    ports.forEach(({ server }) => server.close());
+    const [port, hubPort, platformPort, smtpPort] = numbers;
+    try {
+      const error = await startStore({ port, hubPort, platformPort, smtpPort, nextDistDir: distDir, quiet: true, env: {} }).then(
+        (store) => store.close(),
+        (caught: unknown) => caught,
+      );
+      expect(error).toBeInstanceOf(FrontendStartError);
+      expect((error as FrontendStartError).code).toBe('FRONTEND_START_FAILED');
+      expect((error as Error).message).toMatch(/^The frontend \(Next\.js production server\) exited \(code \d+\)\. Its last output:\n/);
+      for (const each of numbers) expect(await isPortFree(each ?? 0)).toBe(true);
+    } finally {
+      rmSync(join(FRONTEND_ROOT, distDir), { recursive: true, force: true });
+    }
+  });
+
+  it('decodes sessions written with every HUB_SESSION_SECRET (newest first), so a rotation logs nobody out', async () => {
+    const newest = 'store-test-new-secret-0123456789abcdefghijkl';
+    const older = 'store-test-old-secret-0123456789abcdefghijkl';
+    const store = await startStore({ port: 0, hubPort: 0, platformPort: 0, frontend: false, quiet: true, env: { HUB_SESSION_SECRET: `${newest}, ${older}` } });
+    try {
+      expect(store.sessionSecret).toBe(newest);
+      const rewardPointsWith = async (token: string): Promise<unknown> => {
+        const answer = await fetch(`${store.hubUrl}/frontastic/action/examples/getRewardPoints`, { method: 'POST', headers: { 'frontastic-session': token }, body: '{}' });
+        expect(answer.status).toBe(200);
+        return answer.json();
+      };
+      const writtenWithOlder = await encodeSession({ rewardPoints: 7 }, await deriveSessionKey(older));
+      const writtenWithNewest = await encodeSession({ rewardPoints: 9 }, await deriveSessionKey(newest));
+      expect(await rewardPointsWith(writtenWithOlder)).toEqual({ rewardPoints: 7 });
+      expect(await rewardPointsWith(writtenWithNewest)).toEqual({ rewardPoints: 9 });
+      const foreign = await encodeSession({ rewardPoints: 5 }, await deriveSessionKey('store-test-foreign-secret-0123456789abcdefgh'));
+      expect(await rewardPointsWith(foreign)).toEqual({ rewardPoints: 0 });
+    } finally {
+      await store.close();
+    }
   });
 
   it('starts platform and hub wired together, and close() frees every port', async () => {
