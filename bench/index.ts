@@ -10,6 +10,7 @@ import { machine } from './machine.js';
 import { measurePlatformStartup } from './platformStartup.js';
 import { measureRoundTrip } from './roundTrip.js';
 import { measureStore } from './storeFigures.js';
+import { measureStoreStartup } from './storeStartup.js';
 import { printTable } from './table.js';
 
 const sections: ReadonlyArray<readonly [string, () => Figure[] | Promise<Figure[]>]> = [
@@ -19,6 +20,7 @@ const sections: ReadonlyArray<readonly [string, () => Figure[] | Promise<Figure[
   ['actionQueue', measureActionQueue],
   ['embedded platform start-up', measurePlatformStartup],
   ['frontend first-load JS', measureFirstLoadJs],
+  ['yarn start: a tab opened early against one opened when ready', measureStoreStartup],
 ];
 
 const started = performance.now();
