@@ -93,7 +93,11 @@ export async function withLock<T>(lockDir: string, what: string, work: (lock: He
       const { child: _previous, ...rest } = current;
       const childStarted = child === undefined ? undefined : processStartOf(child.pid);
       current = child === undefined ? rest : { ...rest, child: { ...child, ...(childStarted === undefined ? {} : { started: childStarted }) } };
-      writeOwner(lockDir, current);
+      try {
+        writeOwner(lockDir, current);
+      } catch {
+        // The lock folder is gone (removed by hand): the build goes on; there is nothing left to name it in.
+      }
     },
   };
   try {
