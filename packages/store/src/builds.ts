@@ -34,7 +34,7 @@ export async function ensureBundle(context: BuildContext): Promise<string> {
         const bytes = await buildBundle(DEFAULT_BUNDLE_PATH);
         return `built (${Math.round(bytes / 1024)} KiB)`;
       },
-      { log: context.log, ...(context.signal === undefined ? {} : { signal: context.signal }) },
+      context,
     ),
   );
   return DEFAULT_BUNDLE_PATH;
@@ -62,7 +62,7 @@ export async function ensureNextBuild(context: BuildContext, distDir: string = D
         await runBuild([NEXT_BIN, 'build'], FRONTEND_ROOT, 'next build', { ...process.env, NEXT_TELEMETRY_DISABLED: '1', STORE_NEXT_DIST_DIR: distDir }, lock, say, context.signal);
         return 'built';
       },
-      { log: context.log, ...(context.signal === undefined ? {} : { signal: context.signal }) },
+      context,
     ),
   );
 }

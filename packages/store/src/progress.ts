@@ -42,18 +42,24 @@ export class Progress {
 
   private readonly earlierMs: number;
 
-  /** Runs one step. `work` returns the step's outcome (`built`, `up to date`, …) and may report lines of its own through `say`. */
-  async step(step: string, work: (say: Log) => Promise<string>): Promise<void> {
+  /**
+   * Runs one step and resolves with what `work` resolved with. `outcomeOf` says it in words for the log
+   * (`built`, `up to date`, `at http://…`; by default the value itself); `work` may report lines of its
+   * own through `say`.
+   */
+  async step<T>(step: string, work: (say: Log) => Promise<T>, outcomeOf: (value: T) => string = String): Promise<T> {
     const startedAt = Date.now();
     this.current = { step, startedAt };
     this.log(`▸ ${step}…`);
     const heartbeat = setInterval(() => this.log(`  … still ${step} (${formatMs(Date.now() - startedAt)})`), HEARTBEAT_MS);
     heartbeat.unref();
     try {
-      const outcome = await work((line) => this.log(`  ${line}`));
+      const value = await work((line) => this.log(`  ${line}`));
       const ms = Date.now() - startedAt;
+      const outcome = outcomeOf(value);
       this.timings.push({ step, ms, outcome });
       this.log(`✓ ${step}: ${outcome} in ${formatMs(ms)}`);
+      return value;
     } catch (error) {
       this.log(`✗ ${step} ${error instanceof StoreStopRequestedError ? 'stopped' : 'failed'} after ${formatMs(Date.now() - startedAt)}`);
       throw error;

@@ -115,14 +115,18 @@ export async function startStore(options: StoreOptions = {}): Promise<Store> {
       log(`stopped ${part.name}`);
     }
   };
+  const holdParts = new Map<PortHold, Part>();
   const hold = async (claim: PortClaim, answer: Parameters<typeof holdPort>[1]): Promise<PortHold> => {
     const held = await holdPort(claim, answer);
-    parts.push({ name: `the hold on port ${held.port} (${claim.part})`, stop: () => held.release() });
+    const part: Part = { name: `the hold on port ${held.port} (${claim.part})`, stop: () => held.release() };
+    holdParts.set(held, part);
+    parts.push(part);
     return held;
   };
   /** A hold whose port its part took over is no longer ours to stop. */
   const forget = (held: PortHold): void => {
-    const index = parts.findIndex((part) => part.name.startsWith(`the hold on port ${held.port} `));
+    const part = holdParts.get(held);
+    const index = part === undefined ? -1 : parts.indexOf(part);
     if (index !== -1) parts.splice(index, 1);
   };
   const release = async (held: PortHold | undefined): Promise<void> => {
@@ -152,23 +156,23 @@ export async function startStore(options: StoreOptions = {}): Promise<Store> {
     if (withFrontend) await ensureNextBuild(buildContext, distDir);
     checkpoint();
 
-    let backend: CommerceBackend | undefined;
-    await progress.step('commerce backend', async () => {
-      await release(platformHold);
-      await release(smtpHold);
-      try {
-        backend = await startCommerceBackend(env, claims.platform.port, {
-          smtpPort: claims.smtp.port,
-          ...(options.quiet ? { onMail: () => undefined } : {}),
-          ...options.platform,
-        });
-      } catch (error) {
-        throw await explainStartFailure(error, usesEmbeddedPlatform ? [claims.platform, claims.smtp] : []);
-      }
-      return backend.description;
-    });
-    if (backend === undefined) throw new Error('unreachable: the commerce backend step ended without a backend');
-    const started: CommerceBackend = backend;
+    const started: CommerceBackend = await progress.step(
+      'commerce backend',
+      async () => {
+        await release(platformHold);
+        await release(smtpHold);
+        try {
+          return await startCommerceBackend(env, claims.platform.port, {
+            smtpPort: claims.smtp.port,
+            ...(options.quiet ? { onMail: () => undefined } : {}),
+            ...options.platform,
+          });
+        } catch (error) {
+          throw await explainStartFailure(error, usesEmbeddedPlatform ? [claims.platform, claims.smtp] : []);
+        }
+      },
+      (backend) => backend.description,
+    );
     parts.push({ name: started.platform ? 'the embedded commercetools platform and its mail sink' : 'the connection to the commercetools project', stop: () => started.close() });
     if (started.platform) log(`mail sink: SMTP ${started.platform.smtp.host}:${started.platform.smtp.port}, inbox ${started.platform.mailUrl}`);
     checkpoint();
@@ -177,49 +181,49 @@ export async function startStore(options: StoreOptions = {}): Promise<Store> {
     const configuredSecrets = (env.HUB_SESSION_SECRET ?? '').split(',').map((secret) => secret.trim()).filter((secret) => secret !== '');
     const sessionSecrets = options.sessionSecret !== undefined ? [options.sessionSecret] : configuredSecrets.length > 0 ? configuredSecrets : [randomBytes(32).toString('base64url')];
     const sessionSecret = sessionSecrets[0] ?? '';
-    // A real project's CTP_SCOPES are in its settings already; this overrides them.
-    const scopes = options.scopes;
     const commercetools = {
       ...started.settings,
       ...(options.commercetoolsTimeoutMs === undefined ? {} : { EXTENSION_COMMERCETOOLS_TIMEOUT_MS: String(options.commercetoolsTimeoutMs) }),
-      ...(scopes === undefined || scopes === '' ? {} : { EXTENSION_COMMERCETOOLS_SCOPES: scopes }),
+      // A real project's CTP_SCOPES are in its settings already; the option overrides them.
+      ...(options.scopes === undefined || options.scopes === '' ? {} : { EXTENSION_COMMERCETOOLS_SCOPES: options.scopes }),
     };
-    let hub: Hub | undefined;
-    await progress.step('API hub', async () => {
-      await release(hubHold);
-      try {
-        hub = await startHub({
-          bundle,
-          pages: STUDIO_PAGES,
-          port: claims.hub.port,
-          watch: false,
-          sessionSecrets,
-          corsOrigins: frontendHold ? [`http://127.0.0.1:${frontendHold.port}`, `http://localhost:${frontendHold.port}`] : [],
-          projectConfiguration: { commercetools },
-          ...(options.hubTimeoutMs === undefined ? {} : { timeoutMs: options.hubTimeoutMs }),
-          ...(options.hubLogger ? { logger: options.hubLogger } : options.quiet ? { logger: quietLogger } : {}),
-        });
-      } catch (error) {
-        throw await explainStartFailure(error, [claims.hub]);
-      }
-      return `at ${hub.url}`;
-    });
-    if (hub === undefined) throw new Error('unreachable: the hub step ended without a hub');
-    const runningHub: Hub = hub;
+    const runningHub: Hub = await progress.step(
+      'API hub',
+      async () => {
+        await release(hubHold);
+        try {
+          return await startHub({
+            bundle,
+            pages: STUDIO_PAGES,
+            port: claims.hub.port,
+            watch: false,
+            sessionSecrets,
+            corsOrigins: frontendHold ? [`http://127.0.0.1:${frontendHold.port}`, `http://localhost:${frontendHold.port}`] : [],
+            projectConfiguration: { commercetools },
+            ...(options.hubTimeoutMs === undefined ? {} : { timeoutMs: options.hubTimeoutMs }),
+            ...(options.hubLogger ? { logger: options.hubLogger } : options.quiet ? { logger: quietLogger } : {}),
+          });
+        } catch (error) {
+          throw await explainStartFailure(error, [claims.hub]);
+        }
+      },
+      (hub) => `at ${hub.url}`,
+    );
     parts.push({ name: 'the API hub', stop: () => runningHub.close() });
     checkpoint();
 
     let url = runningHub.url;
     if (frontendHold) {
-      await progress.step('frontend server (Next.js)', async () => {
-        // Not released: the socket is handed to Next.js, so the starting page answers until the store does.
-        // A failure is the server's own (FrontendStartError): the hold is still ours, nobody took the port.
-        const next = await startNextServer(frontendHold, runningHub.url, { distDir, ...(signal === undefined ? {} : { signal }) });
-        forget(frontendHold);
-        parts.push({ name: 'the frontend server (Next.js)', stop: () => next.close() });
-        url = next.url;
-        return `at ${url}`;
-      });
+      // Not released: the socket is handed to Next.js, so the starting page answers until the store does.
+      // A failure is the server's own (FrontendStartError): the hold is still ours, nobody took the port.
+      const next = await progress.step(
+        'frontend server (Next.js)',
+        () => startNextServer(frontendHold, runningHub.url, { distDir, ...(signal === undefined ? {} : { signal }) }),
+        (server) => `at ${server.url}`,
+      );
+      forget(frontendHold);
+      parts.push({ name: 'the frontend server (Next.js)', stop: () => next.close() });
+      url = next.url;
     }
     checkpoint();
 
