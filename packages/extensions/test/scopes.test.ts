@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Account } from '../src/types/Account.js';
 import type { Cart } from '../src/types/Cart.js';
 import type { Order } from '../src/types/Order.js';
-import { call, dataOf, startStore, type Browser, type TestStore } from './support/store.js';
+import { startStore, type Browser, type TestStore } from './support/store.js';
 
 // The scopes the README tells a real project's API client to have. The embedded platform enforces scopes on
 // customers, orders and carts, and keeps shopper tokens to /me and the catalogue: every action must still work.
@@ -15,10 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await store?.close();
 });
-
-async function act<T>(shopper: Browser, action: string, payload?: unknown): Promise<T> {
-  return dataOf(await call<T>(store.sdk, shopper, action, payload));
-}
 
 describe('the extensions work with the scopes the README lists, and no broader ones', () => {
   it('the client token the extensions use for server-side calls carries those scopes only', async () => {
@@ -37,18 +33,18 @@ describe('the extensions work with the scopes the README lists, and no broader o
     const email = `scoped-${Date.now()}@example.com`;
     const password = 'scoped-password-1';
     const newcomer = store.shopper();
-    expect((await act<Account>(newcomer, 'account/register', { email, password })).loggedIn).toBe(true);
-    await act<Cart>(newcomer, 'cart/addToCart', { sku: 'MUG-ENAMEL-01' });
-    const order = await act<Order>(newcomer, 'cart/checkout', { shippingAddress: { country: 'DE' } });
+    expect((await store.act<Account>(newcomer, 'account/register', { email, password })).loggedIn).toBe(true);
+    await store.act<Cart>(newcomer, 'cart/addToCart', { sku: 'MUG-ENAMEL-01' });
+    const order = await store.act<Order>(newcomer, 'cart/checkout', { shippingAddress: { country: 'DE' } });
     expect(order.lineItems).toEqual([expect.objectContaining({ sku: 'MUG-ENAMEL-01' })]);
-    expect((await act<Account>(newcomer, 'account/getAccount')).loggedIn).toBe(true);
-    await act(newcomer, 'account/logout');
+    expect((await store.act<Account>(newcomer, 'account/getAccount')).loggedIn).toBe(true);
+    await store.act(newcomer, 'account/logout');
 
     const returning = store.shopper();
-    expect((await act<Account>(returning, 'account/login', { email, password })).loggedIn).toBe(true);
+    expect((await store.act<Account>(returning, 'account/login', { email, password })).loggedIn).toBe(true);
     const guest = store.shopper();
-    await act<Cart>(guest, 'cart/addToCart', { sku: 'PAN-CAST-26' });
-    await act<Account>(guest, 'account/login', { email, password });
-    expect((await act<Cart>(guest, 'cart/getCart')).lineItems.map((item) => item.sku)).toEqual(['PAN-CAST-26']);
+    await store.act<Cart>(guest, 'cart/addToCart', { sku: 'PAN-CAST-26' });
+    await store.act<Account>(guest, 'account/login', { email, password });
+    expect((await store.act<Cart>(guest, 'cart/getCart')).lineItems.map((item) => item.sku)).toEqual(['PAN-CAST-26']);
   });
 });

@@ -3,7 +3,7 @@ import { NO_FAULTS } from '@ctp-session/platform';
 import extensions from '../src/index.js';
 import type { Account } from '../src/types/Account.js';
 import type { Cart } from '../src/types/Cart.js';
-import { call, copyOfCookie, dataOf, startStore, type Browser, type TestStore } from './support/store.js';
+import { copyOfCookie, startStore, type Browser, type TestStore } from './support/store.js';
 
 let store: TestStore;
 beforeAll(async () => {
@@ -16,10 +16,6 @@ afterAll(async () => {
 const password = 'correct-horse-battery';
 let counter = 0;
 const newEmail = (): string => `session-end-${Date.now()}-${++counter}@example.com`;
-
-async function act<T>(shopper: Browser, action: string, payload?: unknown): Promise<T> {
-  return dataOf(await call<T>(store.sdk, shopper, action, payload));
-}
 
 
 interface TokenTriple {
@@ -59,8 +55,8 @@ async function revokeBehindTheShopper(token: string): Promise<void> {
 async function signedInCustomerWithCart(): Promise<{ shopper: Browser; email: string; cart: Cart }> {
   const shopper = store.shopper();
   const email = newEmail();
-  await act(shopper, 'account/register', { email, password });
-  const cart = await act<Cart>(shopper, 'cart/addToCart', { sku: 'LAMP-READ-01' });
+  await store.act(shopper, 'account/register', { email, password });
+  const cart = await store.act<Cart>(shopper, 'cart/addToCart', { sku: 'LAMP-READ-01' });
   return { shopper, email, cart };
 }
 
@@ -68,7 +64,7 @@ describe('logout revokes the commercetools tokens', () => {
   it("revokes the customer's refresh and access tokens with commercetools' revocation endpoint", async () => {
     const { shopper } = await signedInCustomerWithCart();
     const tokens = await tokensOf(shopper);
-    const { routes } = await store.countRequests(() => act(shopper, 'account/logout'));
+    const { routes } = await store.countRequests(() => store.act(shopper, 'account/logout'));
     expect(routes['POST /oauth/token/revoke']).toBe(2);
     expect(await platformAccepts(tokens.accessToken)).toBe(401);
     expect(await refreshStatus(tokens.refreshToken)).toBe(400);
@@ -77,15 +73,15 @@ describe('logout revokes the commercetools tokens', () => {
 
   it("revokes a guest's anonymous token too", async () => {
     const guest = store.shopper();
-    await act(guest, 'cart/addToCart', { sku: 'MUG-ENAMEL-01' });
+    await store.act(guest, 'cart/addToCart', { sku: 'MUG-ENAMEL-01' });
     const tokens = await tokensOf(guest);
-    await act(guest, 'account/logout');
+    await store.act(guest, 'account/logout');
     expect(await platformAccepts(tokens.accessToken)).toBe(401);
     expect(await refreshStatus(tokens.refreshToken)).toBe(400);
   });
 
   it('a shopper who never had a token logs out without any platform request', async () => {
-    const { total } = await store.countRequests(() => act(store.shopper(), 'account/logout'));
+    const { total } = await store.countRequests(() => store.act(store.shopper(), 'account/logout'));
     expect(total).toBe(0);
   });
 
@@ -93,7 +89,7 @@ describe('logout revokes the commercetools tokens', () => {
     const { shopper } = await signedInCustomerWithCart();
     store.platform.faults.set({ unavailableRate: 1 });
     try {
-      expect(await act<Account>(shopper, 'account/logout')).toEqual({ loggedIn: false });
+      expect(await store.act<Account>(shopper, 'account/logout')).toEqual({ loggedIn: false });
     } finally {
       store.platform.faults.set(NO_FAULTS);
     }
@@ -106,7 +102,7 @@ describe('a session replayed after logout is a guest, never the customer', () =>
     const { shopper, email, cart } = await signedInCustomerWithCart();
     const replay = copyOfCookie(shopper);
     const page = copyOfCookie(shopper);
-    await act(shopper, 'account/logout');
+    await store.act(shopper, 'account/logout');
 
     const account = await store.rawAction(replay, 'account/getAccount');
     expect(account.status).toBe(401);
@@ -137,8 +133,8 @@ describe('a session replayed after logout is a guest, never the customer', () =>
 
     // The customer's cart got nothing from the replay.
     const again = store.shopper();
-    await act(again, 'account/login', { email, password });
-    const after = await act<Cart>(again, 'cart/getCart');
+    await store.act(again, 'account/login', { email, password });
+    const after = await store.act<Cart>(again, 'cart/getCart');
     expect(after.id).toBe(cart.id);
     expect(after.lineItems.map((item) => item.sku)).toEqual(['LAMP-READ-01']);
   });
@@ -155,30 +151,30 @@ describe('tokens revoked mid-flow leave nobody stuck', () => {
     // only; keeping this one after SESSION_EXPIRED is the frontend's part (issue 11), done here by hand.
     expect(await store.decode(expired.sessionToken)).toEqual({});
     shopper.cookies['frontastic-session'] = expired.sessionToken ?? '';
-    const asGuest = await act<Cart>(shopper, 'cart/addToCart', { sku: 'PAN-CAST-26' });
+    const asGuest = await store.act<Cart>(shopper, 'cart/addToCart', { sku: 'PAN-CAST-26' });
     expect(asGuest.id).not.toBe(cart.id);
-    await act(shopper, 'account/login', { email, password });
-    const merged = await act<Cart>(shopper, 'cart/getCart');
+    await store.act(shopper, 'account/login', { email, password });
+    const merged = await store.act<Cart>(shopper, 'cart/getCart');
     expect(merged.id).toBe(cart.id);
     expect(merged.lineItems.map((item) => item.sku).sort()).toEqual(['LAMP-READ-01', 'PAN-CAST-26']);
   });
 
   it('a guest whose tokens were revoked starts over: the write goes on with a new session and cart, reads answer empty', async () => {
     const writer = store.shopper();
-    const first = await act<Cart>(writer, 'cart/addToCart', { sku: 'MUG-ENAMEL-01' });
+    const first = await store.act<Cart>(writer, 'cart/addToCart', { sku: 'MUG-ENAMEL-01' });
     await revokeBehindTheShopper((await tokensOf(writer)).refreshToken);
-    const second = await act<Cart>(writer, 'cart/addToCart', { sku: 'PAN-CAST-26' });
+    const second = await store.act<Cart>(writer, 'cart/addToCart', { sku: 'PAN-CAST-26' });
     expect(second.id).not.toBe(first.id);
     expect(second.lineItems.map((item) => item.sku)).toEqual(['PAN-CAST-26']);
-    expect((await act<Cart>(writer, 'cart/getCart')).id).toBe(second.id);
+    expect((await store.act<Cart>(writer, 'cart/getCart')).id).toBe(second.id);
 
     const reader = store.shopper();
-    await act<Cart>(reader, 'cart/addToCart', { sku: 'MUG-ENAMEL-01' });
+    await store.act<Cart>(reader, 'cart/addToCart', { sku: 'MUG-ENAMEL-01' });
     await revokeBehindTheShopper((await tokensOf(reader)).refreshToken);
-    const read = await act<Cart>(reader, 'cart/getCart');
+    const read = await store.act<Cart>(reader, 'cart/getCart');
     expect(read.id).toBeNull();
     // Reading creates nothing: the guest has no token until a write needs one.
     expect(await store.sessionOf(reader)).toEqual({});
-    expect((await act<Cart>(reader, 'cart/addToCart', { sku: 'VASE-CERAMIC-M' })).lineItems).toHaveLength(1);
+    expect((await store.act<Cart>(reader, 'cart/addToCart', { sku: 'VASE-CERAMIC-M' })).lineItems).toHaveLength(1);
   });
 });

@@ -1,7 +1,7 @@
 import { decodeSession, deriveSessionKey, encodeSession, type Hub, type HubLogger } from '@ctp-session/hub';
 import type { Platform, PlatformOptions } from '@ctp-session/platform';
 import { startStore as startSharedStore } from '@ctp-session/store';
-import { createBrowser, createSdk, type Browser, type SDK } from '@ctp-session/hub/testing';
+import { call, createBrowser, createSdk, dataOf, type Browser, type SDK } from '@ctp-session/hub/testing';
 
 export { call, createBrowser, dataOf, type Browser, type SdkResponse } from '@ctp-session/hub/testing';
 
@@ -22,6 +22,8 @@ export interface TestStore {
   readonly logs: string[];
   /** A new shopper with an empty cookie jar. */
   shopper(): Browser;
+  /** Calls an action through the real frontend-sdk as `shopper`; resolves with its data, fails the test on an error answer. */
+  act<T>(shopper: Browser, action: string, payload?: unknown): Promise<T>;
   /** What the shopper's `frontastic-session` cookie holds, decoded with the hub's key ({} without one). */
   sessionOf(shopper: Browser): Promise<Record<string, unknown>>;
   /** What a session token holds ({} for null). */
@@ -98,6 +100,7 @@ export async function startStore(options: StoreOptions = {}): Promise<TestStore>
     sdk,
     logs,
     shopper: () => createBrowser(),
+    act: async <T>(shopper: Browser, action: string, payload?: unknown) => dataOf(await call<T>(sdk, shopper, action, payload)),
     sessionOf: (shopper) => decode(shopper.sessionCookie() ?? null),
     decode,
     shopperWithSession: async (session) => {
