@@ -5,19 +5,13 @@
 import { spawn } from 'node:child_process';
 import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { holdPort } from '@ctp-session/store';
+import { freePorts } from '@ctp-session/store';
 import { launchBrowser } from '../packages/frontend/tools/chromium';
 import { against, figure, median, type Figure } from './figures.js';
 
 const ROUNDS = 3;
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const STORE_SHOWN = '[data-testid="cart-count"]';
-
-async function freePort(): Promise<number> {
-  const held = await holdPort({ port: 0, part: 'bench', variable: 'none' }, { kind: 'tcp', greet: (socket) => socket.destroy() });
-  await held.release();
-  return held.port;
-}
 
 async function listening(port: number): Promise<void> {
   for (;;) {
@@ -43,7 +37,7 @@ interface Round {
 }
 
 async function round(browser: Awaited<ReturnType<typeof launchBrowser>>): Promise<Round> {
-  const [port, hub, platform, smtp] = [await freePort(), await freePort(), await freePort(), await freePort()];
+  const [port = 0, hub = 0, platform = 0, smtp = 0] = await freePorts(4);
   const url = `http://127.0.0.1:${port}/`;
   const early = await browser.newPage();
   const spawned = performance.now();

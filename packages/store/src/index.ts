@@ -1,6 +1,6 @@
 export { startStore, type Environment, type Store, type StoreOptions } from './startStore.js';
 export { chooseCommerceBackend, IncompleteProjectSettingsError, type CommercetoolsSettings } from './commerceBackend.js';
-export { InvalidPortError, PortBusyError, holdPort, isPortFree, type PortClaim, type PortHold } from './ports.js';
+export { InvalidPortError, PortBusyError, freePorts, holdPort, isPortFree, type PortClaim, type PortHold } from './ports.js';
 export { BuildFailedError, DEFAULT_NEXT_DIST_DIR } from './builds.js';
 export { FrontendStartError } from './nextServer.js';
 export { BackendReadError, createBackendReader, type BackendReader } from './backendReader.js';

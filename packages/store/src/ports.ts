@@ -115,6 +115,13 @@ export async function isPortFree(port: number): Promise<boolean> {
   }
 }
 
+/** `count` different free ports of 127.0.0.1, all held at once while they are picked so none comes twice. */
+export async function freePorts(count: number): Promise<number[]> {
+  const holds = await Promise.all(Array.from({ length: count }, () => holdPort({ port: 0, part: 'probe', variable: 'none' }, { kind: 'tcp', greet: (socket) => socket.destroy() })));
+  await Promise.all(holds.map((held) => held.release()));
+  return holds.map((held) => held.port);
+}
+
 /**
  * A part failed to start right after its port was released: when one of `claims` is taken now (someone
  * took it in that moment), that is the error to show, as the same PortBusyError the first check gives.

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { holdPort } from '../../src/ports.js';
+import { freePorts as pickFreePorts } from '../../src/ports.js';
 import { REPO_ROOT } from '../../src/paths.js';
 
 /** `yarn start` as one process (the script runs `node --import tsx`), so signals reach the store itself. */
@@ -61,9 +61,7 @@ export function startCli(env: Readonly<Record<string, string>>): RunningCli {
 
 /** Free ports for the store's four parts, as PORT, HUB_PORT, PLATFORM_PORT and PLATFORM_SMTP_PORT. */
 export async function freePorts(): Promise<{ PORT: string; HUB_PORT: string; PLATFORM_PORT: string; PLATFORM_SMTP_PORT: string }> {
-  const holds = await Promise.all([0, 0, 0, 0].map(() => holdPort({ port: 0, part: 'probe', variable: 'none' }, { kind: 'tcp', greet: (socket) => socket.destroy() })));
-  await Promise.all(holds.map((held) => held.release()));
-  const [frontend, hub, platform, smtp] = holds.map((held) => String(held.port));
+  const [frontend, hub, platform, smtp] = (await pickFreePorts(4)).map(String);
   return { PORT: frontend ?? '', HUB_PORT: hub ?? '', PLATFORM_PORT: platform ?? '', PLATFORM_SMTP_PORT: smtp ?? '' };
 }
 
