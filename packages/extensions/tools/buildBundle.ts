@@ -17,7 +17,7 @@ export async function buildBundle(outfile: string = DEFAULT_BUNDLE_PATH): Promis
     bundle: true,
     platform: 'node',
     format: 'cjs',
-    target: 'node20',
+    target: 'node22',
     minify: true,
     sourcemap: 'external',
     legalComments: 'none',
