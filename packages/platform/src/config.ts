@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { PlatformOptionError } from './errors.js';
 import type { PlatformOptions } from './start.js';
 
@@ -8,7 +9,8 @@ export const DEFAULT_SMTP_PORT = 2525;
  * Start options from the environment, as `yarn start:platform` and `yarn start` use them:
  * PLATFORM_PORT (default 8989), CTP_PROJECT_KEY (default demo), PLATFORM_TOKEN_TTL_SECONDS (default 172800),
  * PLATFORM_CLIENT_SECRET (default local-platform-secret), PLATFORM_SMTP_PORT (the mail sink; default 2525,
- * or a free port when PLATFORM_PORT is 0).
+ * or a free port when PLATFORM_PORT is 0), PLATFORM_DATA_FILE (a SQLite file that keeps everything across
+ * restarts; default none: in memory).
  */
 export function platformOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): PlatformOptions {
   const ttl = env.PLATFORM_TOKEN_TTL_SECONDS;
@@ -19,6 +21,7 @@ export function platformOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Pl
     ...(env.CTP_PROJECT_KEY ? { projectKey: env.CTP_PROJECT_KEY } : {}),
     ...(ttl ? { tokenTtlSeconds: integer(ttl, 'PLATFORM_TOKEN_TTL_SECONDS') } : {}),
     ...(env.PLATFORM_CLIENT_SECRET ? { clientSecret: env.PLATFORM_CLIENT_SECRET } : {}),
+    ...(env.PLATFORM_DATA_FILE?.trim() ? { dataFile: resolve(env.PLATFORM_DATA_FILE.trim()) } : {}),
   };
 }
 

@@ -95,3 +95,25 @@ export class PlatformStartError extends PlatformError {
     super('PLATFORM_START_FAILED', message);
   }
 }
+
+/** The data file is not a readable SQLite database (damaged, truncated, or not a database at all). Nothing was changed. */
+export class PlatformDataCorruptError extends PlatformError {
+  constructor(
+    readonly file: string,
+    detail: string,
+    recovery: string,
+  ) {
+    super('PLATFORM_DATA_CORRUPT', `The platform's data file ${file} cannot be read (${detail}). It was left exactly as it is. ${recovery}`);
+  }
+}
+
+/** The data file was written by another schema (an older or newer platform, or another program). Nothing was changed. */
+export class PlatformDataSchemaError extends PlatformError {
+  constructor(
+    readonly file: string,
+    detail: string,
+    recovery: string,
+  ) {
+    super('PLATFORM_DATA_SCHEMA_MISMATCH', `The platform's data file ${file} ${detail}. It was left exactly as it is. ${recovery}`);
+  }
+}

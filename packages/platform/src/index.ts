@@ -11,5 +11,7 @@ export type { FaultSettings } from './faults.js';
 export { INTERNAL_PREFIX } from './internal/routes.js';
 export { CATEGORIES, DEMO_CUSTOMER, PRODUCTS } from './seed/catalogue.js';
 export type { SeedCategory, SeedProduct } from './seed/catalogue.js';
-export { CommercetoolsHttpError, FaultSettingsError, PlatformError, PlatformOptionError, PlatformStartError } from './errors.js';
+export { CommercetoolsHttpError, FaultSettingsError, PlatformDataCorruptError, PlatformDataSchemaError, PlatformError, PlatformOptionError, PlatformStartError } from './errors.js';
+export { DEFAULT_DATA_RECOVERY } from './storage/platform-database.js';
+export { SCHEMA_VERSION } from './storage/schema.js';
 export { applyLowMemoryFlags } from './memory.js';

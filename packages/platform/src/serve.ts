@@ -17,6 +17,9 @@ try {
       `  demo customer: ${platform.demoCustomer.email} / ${platform.demoCustomer.password}`,
       `  mail sink (SMTP, any user and password, no TLS): ${platform.smtp.host}:${platform.smtp.port}   inbox: ${platform.mailUrl}`,
       `  counters: ${platform.url}/__platform/counters   faults: ${platform.url}/__platform/faults`,
+      platform.dataFile === undefined
+        ? '  data: in memory, gone when the platform stops (PLATFORM_DATA_FILE=<file.sqlite> keeps it across restarts)'
+        : `  data: ${platform.dataFile} (kept across restarts)`,
     ].join('\n'),
   );
   const stop = () => void platform.close().then(() => process.exit(0));

@@ -1,4 +1,5 @@
 import { CommercetoolsMock } from '@labdigital/commercetools-mock';
+import { SQLiteStorage } from '@labdigital/commercetools-mock/sqlite';
 import { createDispatcher } from './app.js';
 import { TokenStore } from './auth/token-store.js';
 import type { PlatformContext } from './context.js';
@@ -11,6 +12,7 @@ import { MailSink } from './mail/sink.js';
 import { MockGateway } from './mock/gateway.js';
 import { DEMO_CUSTOMER } from './seed/catalogue.js';
 import { seedCatalogue } from './seed/seed.js';
+import { openPlatformDatabase } from './storage/platform-database.js';
 
 export const DEFAULT_PROJECT_KEY = 'demo';
 export const DEFAULT_TOKEN_TTL_SECONDS = 172_800;
@@ -43,6 +45,15 @@ export interface PlatformOptions {
   readonly mailMaxBytes?: number;
   /** One line per received mail (default: console.log). */
   readonly onMail?: (line: string) => void;
+  /**
+   * A SQLite file that keeps everything across restarts: the mock's resources and the platform's own state
+   * (issued, refreshed and revoked tokens, email tokens, the mail inbox). Default: none, everything in memory.
+   * A damaged file or one of another schema is refused (PlatformDataCorruptError, PlatformDataSchemaError)
+   * and left as it is.
+   */
+  readonly dataFile?: string;
+  /** What those errors tell the reader to do (default: move the file away to start from the seed). */
+  readonly dataRecovery?: string;
 }
 
 export interface Platform {
@@ -63,6 +74,8 @@ export interface Platform {
   readonly mail: MailSink;
   /** `GET` lists the mails (`?to=<address>` filters), `GET …/{id}` reads one, `DELETE` empties the inbox. */
   readonly mailUrl: string;
+  /** The SQLite file everything is kept in, or undefined when everything is in memory. */
+  readonly dataFile: string | undefined;
   /** The underlying @labdigital/commercetools-mock, for tests that need to reach its storage. */
   readonly mock: CommercetoolsMock;
   /** Runs the seed again; idempotent, so only what is missing (e.g. after `mock.clear()`) is added. */
@@ -81,7 +94,14 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     throw new PlatformOptionError(`mailMaxBytes must be a positive whole number of bytes, got ${options.mailMaxBytes}.`);
   }
 
-  const mock = new CommercetoolsMock({ enableAuthentication: false, validateCredentials: false, defaultProjectKey: projectKey, strict: true, silent: true });
+  // The platform's tables are checked (and created) first: a refused file is never touched by the mock.
+  const db = openPlatformDatabase(options.dataFile, options.dataRecovery);
+  const storage = options.dataFile === undefined ? undefined : new SQLiteStorage({ filename: options.dataFile });
+  const closeStorage = (): void => {
+    storage?.close();
+    db.close();
+  };
+  const mock = new CommercetoolsMock({ enableAuthentication: false, validateCredentials: false, defaultProjectKey: projectKey, strict: true, silent: true, ...(storage ? { storage } : {}) });
   const gateway = new MockGateway(mock, projectKey);
   const client = { clientId: options.clientId ?? DEFAULT_CLIENT_ID, clientSecret: options.clientSecret ?? DEFAULT_CLIENT_SECRET };
   const now = options.now ?? Date.now;
@@ -89,14 +109,19 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     projectKey,
     gateway,
     client,
-    tokens: new TokenStore({ projectKey, ttlSeconds: tokenTtlSeconds, now }),
-    emailTokens: new EmailTokenStore(now),
+    tokens: new TokenStore({ db, projectKey, ttlSeconds: tokenTtlSeconds, now }),
+    emailTokens: new EmailTokenStore(db, now),
     cartsBeingOrdered: new Set(),
   };
   const counters = new RequestCounters(projectKey);
   const faults = new FaultInjector();
 
-  await gateway.listen();
+  try {
+    await gateway.listen();
+  } catch (error) {
+    closeStorage();
+    throw error;
+  }
   let mail: MailSink;
   try {
     mail = await MailSink.start({
@@ -107,6 +132,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     });
   } catch (error) {
     await gateway.close();
+    closeStorage();
     throw error;
   }
   const server = new PlatformHttpServer({
@@ -127,6 +153,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     await server.close();
     await mail.close();
     await gateway.close();
+    closeStorage();
     throw error;
   }
   const url = `http://127.0.0.1:${port}`;
@@ -145,6 +172,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     smtp: { host: mail.host, port: mail.port },
     mail,
     mailUrl: `${url}/__platform/mail`,
+    dataFile: options.dataFile,
     mock,
     seed: () => seedCatalogue(gateway, url),
     // Safe to call twice (afterAll plus a finally, say): the second call waits for the first.
@@ -153,6 +181,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
         await server.close();
         await mail.close();
         await gateway.close();
+        closeStorage();
       })()),
   };
 }

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import { tokenHash } from '../storage/token-hash.js';
 import type { Principal } from './principal.js';
 
 export interface TokenResponse {
@@ -13,48 +15,61 @@ export type TokenCheck =
   | { readonly ok: true; readonly principal: Principal; readonly scope: string }
   | { readonly ok: false; readonly reason: 'unknown' | 'expired' };
 
-interface AccessGrant {
-  readonly principal: Principal;
-  readonly scope: string;
-  readonly expiresAt: number;
-  /** The refresh token this access token belongs to (issued with it or by it), if any. */
-  readonly refreshToken: string | undefined;
-}
-
-interface RefreshGrant {
-  readonly principal: Principal;
-  readonly scope: string;
-}
-
 export interface TokenStoreOptions {
+  /** The platform's database (platform_access_tokens, platform_refresh_tokens). */
+  readonly db: DatabaseSync;
   readonly projectKey: string;
   readonly ttlSeconds: number;
   /** Milliseconds since the epoch; injectable so tests can move time instead of waiting. */
   readonly now: () => number;
 }
 
+interface GrantRow {
+  readonly principal: string;
+  readonly scope: string;
+}
+
 /**
- * Opaque access tokens with an expiry, and refresh tokens that do not expire (commercetools keeps
- * them for 200 days, longer than any local run) until they are revoked. Tokens live in memory only.
+ * Opaque access tokens with an expiry, and refresh tokens that do not expire (commercetools keeps them for
+ * 200 days, longer than any local run) until they are revoked. They live in the platform's database (by
+ * hash), so with a data file a restart keeps every shopper's tokens working and every revoked one refused.
  */
 export class TokenStore {
-  private readonly access = new Map<string, AccessGrant>();
-  private readonly refresh = new Map<string, RefreshGrant>();
   private issuedSincePrune = 0;
+  private readonly insertAccess: StatementSync;
+  private readonly insertRefresh: StatementSync;
+  private readonly selectAccess: StatementSync;
+  private readonly selectRefresh: StatementSync;
+  private readonly deleteAccess: StatementSync;
+  private readonly deleteRefresh: StatementSync;
+  private readonly deleteAccessOfRefresh: StatementSync;
+  private readonly deleteExpired: StatementSync;
 
-  constructor(private readonly options: TokenStoreOptions) {}
+  constructor(private readonly options: TokenStoreOptions) {
+    const { db } = options;
+    this.insertAccess = db.prepare('INSERT INTO platform_access_tokens (token_hash, principal, scope, expires_at, refresh_hash) VALUES (?, ?, ?, ?, ?)');
+    this.insertRefresh = db.prepare('INSERT INTO platform_refresh_tokens (token_hash, principal, scope) VALUES (?, ?, ?)');
+    this.selectAccess = db.prepare('SELECT principal, scope, expires_at FROM platform_access_tokens WHERE token_hash = ?');
+    this.selectRefresh = db.prepare('SELECT principal, scope FROM platform_refresh_tokens WHERE token_hash = ?');
+    this.deleteAccess = db.prepare('DELETE FROM platform_access_tokens WHERE token_hash = ?');
+    this.deleteRefresh = db.prepare('DELETE FROM platform_refresh_tokens WHERE token_hash = ?');
+    this.deleteAccessOfRefresh = db.prepare('DELETE FROM platform_access_tokens WHERE refresh_hash = ?');
+    this.deleteExpired = db.prepare('DELETE FROM platform_access_tokens WHERE expires_at <= ?');
+  }
 
   issue(principal: Principal, scope: string, withRefreshToken: boolean): TokenResponse {
     if (!withRefreshToken) return this.newAccessToken(principal, scope, undefined);
     const refreshToken = `${this.options.projectKey}:${randomToken()}`;
-    this.refresh.set(refreshToken, { principal, scope });
-    return { ...this.newAccessToken(principal, scope, refreshToken), refresh_token: refreshToken };
+    const refreshHash = tokenHash(refreshToken);
+    this.insertRefresh.run(refreshHash, JSON.stringify(principal), scope);
+    return { ...this.newAccessToken(principal, scope, refreshHash), refresh_token: refreshToken };
   }
 
   /** A new access token for the refresh token's session, or undefined when the refresh token is unknown or revoked. */
   refreshAccess(refreshToken: string): TokenResponse | undefined {
-    const grant = this.refresh.get(refreshToken);
-    return grant ? this.newAccessToken(grant.principal, grant.scope, refreshToken) : undefined;
+    const refreshHash = tokenHash(refreshToken);
+    const grant = this.selectRefresh.get(refreshHash) as GrantRow | undefined;
+    return grant ? this.newAccessToken(JSON.parse(grant.principal) as Principal, grant.scope, refreshHash) : undefined;
   }
 
   /**
@@ -63,31 +78,31 @@ export class TokenStore {
    * session ended at logout cannot be replayed with any of its tokens. Unknown tokens are ignored.
    */
   revoke(token: string): void {
-    this.access.delete(token);
-    if (!this.refresh.delete(token)) return;
-    for (const [accessToken, grant] of this.access) if (grant.refreshToken === token) this.access.delete(accessToken);
+    const hash = tokenHash(token);
+    this.deleteAccess.run(hash);
+    if (Number(this.deleteRefresh.run(hash).changes) === 0) return;
+    this.deleteAccessOfRefresh.run(hash);
   }
 
   check(accessToken: string): TokenCheck {
-    const grant = this.access.get(accessToken);
+    const grant = this.selectAccess.get(tokenHash(accessToken)) as (GrantRow & { expires_at: number }) | undefined;
     if (!grant) return { ok: false, reason: 'unknown' };
-    if (this.options.now() >= grant.expiresAt) return { ok: false, reason: 'expired' };
-    return { ok: true, principal: grant.principal, scope: grant.scope };
+    if (this.options.now() >= grant.expires_at) return { ok: false, reason: 'expired' };
+    return { ok: true, principal: JSON.parse(grant.principal) as Principal, scope: grant.scope };
   }
 
-  private newAccessToken(principal: Principal, scope: string, refreshToken: string | undefined): TokenResponse {
+  private newAccessToken(principal: Principal, scope: string, refreshHash: string | undefined): TokenResponse {
     this.pruneNowAndThen();
     const accessToken = randomToken();
-    this.access.set(accessToken, { principal, scope, expiresAt: this.options.now() + this.options.ttlSeconds * 1000, refreshToken });
+    this.insertAccess.run(tokenHash(accessToken), JSON.stringify(principal), scope, this.options.now() + this.options.ttlSeconds * 1000, refreshHash ?? null);
     return { access_token: accessToken, token_type: 'Bearer', expires_in: this.options.ttlSeconds, scope };
   }
 
-  // Benchmarks issue many tokens: forget expired ones so memory stays flat.
+  // Benchmarks issue many tokens: forget expired ones so the table stays small.
   private pruneNowAndThen(): void {
     if (++this.issuedSincePrune < 1000) return;
     this.issuedSincePrune = 0;
-    const now = this.options.now();
-    for (const [token, grant] of this.access) if (now >= grant.expiresAt) this.access.delete(token);
+    this.deleteExpired.run(this.options.now());
   }
 }
 
