@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { buildBundle, DEFAULT_BUNDLE_PATH } from '@ctp-session/extensions/build-bundle';
-import { stopProcessGroup, withLock, type HeldLock } from './buildLock.js';
+import { stopProcessGroup, withLock, type HeldLock } from './ownedLock.js';
 import { isStale } from './freshness.js';
 import { EXTENSIONS_ROOT, FRONTEND_ROOT, NEXT_BIN, SESSION_ROOT } from './paths.js';
 import type { Log, Progress } from './progress.js';

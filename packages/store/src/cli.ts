@@ -32,12 +32,35 @@ const stop = (signal: NodeJS.Signals): void => {
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
 process.on('SIGHUP', stop);
+
+const USAGE = `Usage: yarn start [--fresh]
+
+  --fresh   start from the seed: the data folder's database and session secret are moved aside (kept beside
+            them as backups) first
+  --help    this text
+
+The store keeps its data in STORE_DATA_DIR (default .store/ at the repository root). Ports: PORT, HUB_PORT,
+PLATFORM_PORT, PLATFORM_SMTP_PORT. A real commercetools project: CTP_PROJECT_KEY, CTP_CLIENT_ID,
+CTP_CLIENT_SECRET, CTP_AUTH_URL, CTP_API_URL (and CTP_SCOPES).`;
+const args = process.argv.slice(2);
+if (args.includes('--help') || args.includes('-h')) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const unknown = args.filter((arg) => arg !== '--fresh');
+if (unknown.length > 0) {
+  console.error(`yarn start: unknown argument ${unknown.map((arg) => `'${arg}'`).join(', ')}.\n\n${USAGE}`);
+  process.exit(2);
+}
+const fresh = args.includes('--fresh');
 console.log("[store] ▸ loading the store's code…");
 
 const { guardProcessAgainstBundleFaults } = await import('@ctp-session/hub');
 const { formatMs } = await import('./progress.js');
 const { startStore } = await import('./startStore.js');
 const { StoreStopRequestedError } = await import('./stopRequested.js');
+const { DEFAULT_DATA_DIR } = await import('./dataFolder.js');
+const { resolve } = await import('node:path');
 // Node, tsx compiling the TypeScript, and every package's modules: time the summary should not hide.
 const loadingMs = process.uptime() * 1_000;
 const log = (line: string): void => console.log(`[store] ${line}`);
@@ -53,7 +76,8 @@ guardProcessAgainstBundleFaults();
 
 try {
   log(`✓ loading the store's code: node and tsx in ${formatMs(loadingMs)}`);
-  store = await startStore({ log, signal: stopRequest.signal, earlierSteps: [{ step: "loading the store's code", ms: loadingMs, outcome: 'node and tsx' }] });
+  const dataDir = resolve(process.env.STORE_DATA_DIR?.trim() || DEFAULT_DATA_DIR);
+  store = await startStore({ log, dataDir, fresh, signal: stopRequest.signal, earlierSteps: [{ step: "loading the store's code", ms: loadingMs, outcome: 'node and tsx' }] });
   const platform = store.platform;
   console.log(`
 ${store.summary()}
@@ -61,6 +85,7 @@ ${store.summary()}
   The store is running at ${store.url}
 
   API hub:           ${store.hubUrl}
+  Data:              ${store.dataDir ?? 'in memory'} (kept across restarts; \`yarn start --fresh\` starts from the seed)
   Commerce backend:  ${store.backend}${
     platform === undefined
       ? ''

@@ -63,7 +63,7 @@ export async function startCommerceBackend(env: Readonly<Record<string, string |
       EXTENSION_COMMERCETOOLS_HOST_URL: platform.apiUrl,
     },
     platform,
-    description: `embedded commercetools platform at ${platform.url} (project ${platform.projectKey})`,
+    description: `embedded commercetools platform at ${platform.url} (project ${platform.projectKey}, data ${platform.dataFile === undefined ? 'in memory' : `in ${platform.dataFile}`})`,
     close: () => platform.close(),
   };
 }

@@ -5,6 +5,7 @@ export { BuildFailedError, DEFAULT_NEXT_DIST_DIR } from './builds.js';
 export { FrontendStartError } from './nextServer.js';
 export { BackendReadError, createBackendReader, type BackendReader } from './backendReader.js';
 export { StoreStopRequestedError } from './stopRequested.js';
-export { readOwner, withLock, type LockOwner } from './buildLock.js';
+export { readOwner, withLock, type LockOwner } from './ownedLock.js';
+export { DataFolderInUseError, DEFAULT_DATA_DIR, openDataFolder, SessionSecretFileError, type DataFolder, type DataFolderOptions } from './dataFolder.js';
 export { STARTING_HEADER, type StartingAnswer } from './startingPage.js';
 export type { StepTiming } from './progress.js';

@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import { basename } from 'node:path';
 import { startHub, type Hub, type HubLogger } from '@ctp-session/hub';
 import type { Platform, PlatformOptions } from '@ctp-session/platform';
 import { createBackendReader, type BackendReader } from './backendReader.js';
 import { DEFAULT_NEXT_DIST_DIR, ensureBundle, ensureNextBuild } from './builds.js';
 import { chooseCommerceBackend, startCommerceBackend, type CommerceBackend } from './commerceBackend.js';
+import { openDataFolder } from './dataFolder.js';
 import { startNextServer } from './nextServer.js';
 import { STUDIO_PAGES } from './paths.js';
 import { explainStartFailure, holdPort, InvalidPortError, type PortClaim, type PortHold } from './ports.js';
@@ -48,6 +50,14 @@ export interface StoreOptions {
   readonly signal?: AbortSignal;
   /** Steps taken before `startStore` was called (`yarn start` loading its code), shown first in the summary. */
   readonly earlierSteps?: readonly StepTiming[];
+  /**
+   * The data folder (`yarn start`: `STORE_DATA_DIR`, else `.store/` at the repository root): the embedded platform's
+   * SQLite file and the hub's development session secret, kept across restarts; one store at a time. Default:
+   * none, everything in memory and a random session secret (as tests want).
+   */
+  readonly dataDir?: string;
+  /** With `dataDir`: move the old data aside (kept as backups beside it) and start from the seed. */
+  readonly fresh?: boolean;
 }
 
 export interface Store {
@@ -59,6 +69,8 @@ export interface Store {
   readonly platform: Platform | undefined;
   /** The hub's session secret that encodes (the newest), for tests that craft sessions. */
   readonly sessionSecret: string;
+  /** The data folder, or undefined when everything is in memory. */
+  readonly dataDir: string | undefined;
   readonly backend: string;
   /** GET on the commerce backend's API with a read-only client credentials token. */
   readonly readBackend: BackendReader;
@@ -72,6 +84,8 @@ export interface Store {
 
 interface Part {
   readonly name: string;
+  /** What is printed once it stopped; default `stopped <name>`. */
+  readonly stopped?: string;
   stop(): Promise<void>;
 }
 
@@ -112,7 +126,7 @@ export async function startStore(options: StoreOptions = {}): Promise<Store> {
   const stopAll = async (): Promise<void> => {
     for (const part of parts.splice(0).reverse()) {
       await part.stop().catch(() => undefined);
-      log(`stopped ${part.name}`);
+      log(part.stopped ?? `stopped ${part.name}`);
     }
   };
   const holdParts = new Map<PortHold, Part>();
@@ -141,6 +155,22 @@ export async function startStore(options: StoreOptions = {}): Promise<Store> {
   const startingHolder = (part: string) => ({ kind: 'http' as const, listener: startingAnswer(part, now) });
 
   try {
+    // The data folder before the ports: a second store on it is refused by name (with the first one's PID), not as a busy port.
+    const dataFolder = options.dataDir === undefined ? undefined : await openDataFolder(options.dataDir, { fresh: options.fresh ?? false, log, ...(signal === undefined ? {} : { signal }) });
+    if (dataFolder) {
+      parts.push({ name: 'the data folder', stopped: `released the data folder ${dataFolder.dir}`, stop: async () => dataFolder.release() });
+      if (dataFolder.backups.length > 0) log(`--fresh: the old data is kept beside it as ${dataFolder.backups.map((path) => basename(path)).join(', ')}`);
+      log(`data: ${dataFolder.dir} (kept across restarts; \`yarn start --fresh\` starts from the seed)`);
+    } else {
+      log('data: in memory (gone when the store stops)');
+    }
+    // All of HUB_SESSION_SECRET (newest first), so a rotated-out secret still decodes, as in the hub. Without it, the
+    // data folder's own secret keeps every tab signed in across restarts.
+    const configuredSecrets = (env.HUB_SESSION_SECRET ?? '').split(',').map((secret) => secret.trim()).filter((secret) => secret !== '');
+    const sessionSecrets =
+      options.sessionSecret !== undefined ? [options.sessionSecret] : configuredSecrets.length > 0 ? configuredSecrets : [dataFolder?.sessionSecret() ?? randomBytes(32).toString('base64url')];
+    const sessionSecret = sessionSecrets[0] ?? '';
+
     // Fixed ports first, so a busy one fails fast with its name, before any build. The frontend's port is
     // held even when it is 0: the hub must know the frontend's origin before the frontend runs.
     const frontendHold = withFrontend ? await hold(claims.frontend, startingHolder('the store')) : undefined;
@@ -165,6 +195,7 @@ export async function startStore(options: StoreOptions = {}): Promise<Store> {
           return await startCommerceBackend(env, claims.platform.port, {
             smtpPort: claims.smtp.port,
             ...(options.quiet ? { onMail: () => undefined } : {}),
+            ...(dataFolder ? { dataFile: dataFolder.platformFile, dataRecovery: 'Run `yarn start --fresh` to start from the seed: it keeps this file as a backup beside it.' } : {}),
             ...options.platform,
           });
         } catch (error) {
@@ -177,10 +208,6 @@ export async function startStore(options: StoreOptions = {}): Promise<Store> {
     if (started.platform) log(`mail sink: SMTP ${started.platform.smtp.host}:${started.platform.smtp.port}, inbox ${started.platform.mailUrl}`);
     checkpoint();
 
-    // All of HUB_SESSION_SECRET (newest first), so a rotated-out secret still decodes, as in the hub.
-    const configuredSecrets = (env.HUB_SESSION_SECRET ?? '').split(',').map((secret) => secret.trim()).filter((secret) => secret !== '');
-    const sessionSecrets = options.sessionSecret !== undefined ? [options.sessionSecret] : configuredSecrets.length > 0 ? configuredSecrets : [randomBytes(32).toString('base64url')];
-    const sessionSecret = sessionSecrets[0] ?? '';
     const commercetools = {
       ...started.settings,
       ...(options.commercetoolsTimeoutMs === undefined ? {} : { EXTENSION_COMMERCETOOLS_TIMEOUT_MS: String(options.commercetoolsTimeoutMs) }),
@@ -233,6 +260,7 @@ export async function startStore(options: StoreOptions = {}): Promise<Store> {
       hubUrl: runningHub.url,
       platform: started.platform,
       sessionSecret,
+      dataDir: dataFolder?.dir,
       backend: started.description,
       readBackend: createBackendReader(commercetools),
       timings: progress.timings,

@@ -2,9 +2,10 @@
 // own build. The build goes to a folder of its own (STORE_NEXT_DIST_DIR), so the other test files keep
 // their `.next`.
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isRunning, readOwner } from '../src/buildLock.js';
+import { isRunning, readOwner } from '../src/ownedLock.js';
 import { FRONTEND_ROOT } from '../src/paths.js';
 import { isPortFree } from '../src/ports.js';
 import { freePorts, startCli, stopCli, type RunningCli } from './support/cli.js';
@@ -28,6 +29,25 @@ async function until(condition: () => boolean, what: string, timeoutMs = 20_000)
   }
 }
 
+describe("yarn start's arguments", () => {
+  it('--help prints the usage with the data folder and --fresh, and exits 0 without starting anything', async () => {
+    const cli = startCli(await freePorts(), ['--help']);
+    started.push(cli);
+    expect(await cli.exited).toEqual({ code: 0, signal: null });
+    expect(cli.output()).toContain('Usage: yarn start [--fresh]');
+    expect(cli.output()).toContain('STORE_DATA_DIR');
+    expect(cli.output()).not.toContain('loading the store');
+  });
+
+  it('an unknown argument is refused with its name and the usage (exit 2)', async () => {
+    const cli = startCli(await freePorts(), ['--fersh']);
+    started.push(cli);
+    expect(await cli.exited).toEqual({ code: 2, signal: null });
+    expect(cli.output()).toContain("yarn start: unknown argument '--fersh'.");
+    expect(cli.output()).toContain('Usage: yarn start [--fresh]');
+  });
+});
+
 describe('yarn start stopped while it loads', () => {
   it.each([
     ['SIGINT', 'Ctrl-C', 130],
@@ -48,7 +68,8 @@ describe('yarn start interrupted during the frontend build', () => {
     'a start killed during next build does not hold up the next one, and Ctrl-C during a build stops everything and leaves no lock',
     async () => {
       const ports = await freePorts();
-      const env = { ...ports, STORE_NEXT_DIST_DIR: DIST_DIR };
+      // One data folder for both starts: the killed one leaves its lock behind too.
+      const env = { ...ports, STORE_NEXT_DIST_DIR: DIST_DIR, STORE_DATA_DIR: mkdtempSync(join(tmpdir(), 'store-cli-data-')) };
 
       const first = startCli(env);
       started.push(first);
@@ -65,6 +86,7 @@ describe('yarn start interrupted during the frontend build', () => {
 
       const second = startCli(env);
       started.push(second);
+      await second.waitFor(new RegExp(`taking over the data folder lock left by PID ${first.pid} \\(since .+\\), which is no longer running`), STEP_TIMEOUT_MS);
       await second.waitFor(new RegExp(`taking over the frontend build lock left by PID ${first.pid} \\(since .+\\), which is no longer running`), STEP_TIMEOUT_MS);
       await second.waitFor(/next build │/, STEP_TIMEOUT_MS);
       expect(second.output()).not.toContain('waiting for the frontend build');
@@ -86,6 +108,9 @@ describe('yarn start interrupted during the frontend build', () => {
       expect(output).toContain('stopped the hold on port');
       expect(output).toContain('Stopped everything the store had started.');
       expect(existsSync(LOCK_DIR)).toBe(false);
+      expect(output).toContain(`released the data folder ${env.STORE_DATA_DIR}`);
+      expect(existsSync(join(env.STORE_DATA_DIR, 'store.lock'))).toBe(false);
+      rmSync(env.STORE_DATA_DIR, { recursive: true, force: true });
       await until(() => ownChild === undefined || !isRunning(ownChild), 'the stopped build ending');
       for (const port of Object.values(ports)) expect(await isPortFree(Number(port))).toBe(true);
     },

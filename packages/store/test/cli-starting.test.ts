@@ -90,7 +90,7 @@ describe('yarn start while clients connect early', () => {
 
       cli.child.kill('SIGINT');
       expect(await cli.exited).toEqual({ code: 0, signal: null });
-      expect(cli.output()).toMatch(/stopped the frontend server \(Next.js\)\n.*stopped the API hub\n.*stopped the embedded commercetools platform and its mail sink\nStopped everything the store had started\./);
+      expect(cli.output()).toMatch(/stopped the frontend server \(Next.js\)\n.*stopped the API hub\n.*stopped the embedded commercetools platform and its mail sink\n.*released the data folder .*\nStopped everything the store had started\./);
       for (const port of Object.values(ports)) expect(await isPortFree(Number(port))).toBe(true);
     },
     START_TIMEOUT_MS + 120_000,

@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePorts as pickFreePorts } from '../../src/ports.js';
 import { REPO_ROOT } from '../../src/paths.js';
@@ -6,6 +8,8 @@ import { REPO_ROOT } from '../../src/paths.js';
 /** `yarn start` as one process (the script runs `node --import tsx`), so signals reach the store itself. */
 export interface RunningCli {
   readonly child: ChildProcess;
+  /** Its STORE_DATA_DIR. */
+  readonly dataDir: string;
   readonly pid: number;
   output(): string;
   /** Resolves with the first line matching `pattern` (in stdout or stderr); rejects if the process ends first or after `timeoutMs`. */
@@ -13,11 +17,17 @@ export interface RunningCli {
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-export function startCli(env: Readonly<Record<string, string>>): RunningCli {
+/**
+ * Starts `yarn start`'s program with `env` over this process's environment (without CTP_* and HUB_*). Unless `env`
+ * names one, its data folder is a new one under the OS temp folder: never the repository's `.store/`, which a developer's
+ * own `yarn start` may hold.
+ */
+export function startCli(env: Readonly<Record<string, string>>, args: readonly string[] = []): RunningCli {
   const base = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('CTP_') && !name.startsWith('HUB_') && name !== 'NODE_OPTIONS'));
-  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'packages', 'store', 'src', 'cli.ts')], {
+  const dataDir = env.STORE_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'store-cli-data-'));
+  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'packages', 'store', 'src', 'cli.ts'), ...args], {
     cwd: REPO_ROOT,
-    env: { ...base, ...env },
+    env: { ...base, STORE_DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -36,6 +46,7 @@ export function startCli(env: Readonly<Record<string, string>>): RunningCli {
   });
   return {
     child,
+    dataDir,
     pid: child.pid ?? 0,
     output: () => output,
     exited,
@@ -67,9 +78,12 @@ export async function freePorts(): Promise<{ PORT: string; HUB_PORT: string; PLA
 
 /** Stops a CLI the test left running (a failed assertion), so no process outlives the test file. */
 export async function stopCli(cli: RunningCli | undefined): Promise<void> {
-  if (cli === undefined || cli.child.exitCode !== null || cli.child.signalCode !== null) return;
-  cli.child.kill('SIGINT');
-  const forced = setTimeout(() => cli.child.kill('SIGKILL'), 20_000);
-  await cli.exited;
-  clearTimeout(forced);
+  if (cli === undefined) return;
+  if (cli.child.exitCode === null && cli.child.signalCode === null) {
+    cli.child.kill('SIGINT');
+    const forced = setTimeout(() => cli.child.kill('SIGKILL'), 20_000);
+    await cli.exited;
+    clearTimeout(forced);
+  }
+  if (cli.dataDir.startsWith(tmpdir())) rmSync(cli.dataDir, { recursive: true, force: true });
 }

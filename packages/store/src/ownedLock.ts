@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Log } from './progress.js';
 import { StoreStopRequestedError } from './stopRequested.js';
 
-/** Who holds a build lock: written into the lock folder as `owner.json`. */
+/** Who holds a lock (a build's, the data folder's): written into the lock folder as `owner.json`. */
 export interface LockOwner {
   readonly pid: number;
   /** ISO time the lock was taken. */
@@ -41,13 +41,26 @@ export interface LockOptions {
 const UNNAMED_LOCK_GRACE_MS = 5_000;
 const POLL_MS = 250;
 
+/** A lock this process holds. */
+export interface AcquiredLock extends HeldLock {
+  /** Removes the lock, if it is still ours (one taken over from us, because we looked dead, is not). */
+  release(): void;
+}
+
+export interface AcquireOptions extends LockOptions {
+  /**
+   * What to do when a live process holds the lock: by default wait for it (saying once who it is); a
+   * function returns the error to refuse with instead.
+   */
+  readonly refuseWhenHeld?: (holder: LockOwner) => Error;
+}
+
 /**
- * Runs `work` while holding a folder lock, so that test files started in parallel (and a `yarn start`
- * next to them) do not run the same build at once. The lock names its owner (PID, command, since when);
- * a lock whose owner is gone is taken over at once (and a build the owner left running is stopped), a
- * live one is waited for with one line saying who holds it.
+ * Takes a folder lock that names its owner (PID, command, since when). A lock whose owner is gone is
+ * taken over at once (and a build the owner left running is stopped); a live one is waited for with one
+ * line saying who holds it, or refused (`refuseWhenHeld`).
  */
-export async function withLock<T>(lockDir: string, what: string, work: (lock: HeldLock) => Promise<T>, options: LockOptions): Promise<T> {
+export async function acquireLock(lockDir: string, what: string, options: AcquireOptions): Promise<AcquiredLock> {
   const started = processStartOf(process.pid);
   const owner: LockOwner = {
     pid: process.pid,
@@ -81,6 +94,8 @@ export async function withLock<T>(lockDir: string, what: string, work: (lock: He
       }
       rmSync(lockDir, { recursive: true, force: true });
       continue;
+    } else if (options.refuseWhenHeld) {
+      throw options.refuseWhenHeld(holder);
     } else if (!saidWaiting) {
       saidWaiting = true;
       options.log(`waiting for the ${what} that PID ${holder.pid} has been running since ${holder.since} (${holder.command})`);
@@ -88,7 +103,7 @@ export async function withLock<T>(lockDir: string, what: string, work: (lock: He
     await sleep(POLL_MS, options.signal);
   }
   let current = owner;
-  const held: HeldLock = {
+  return {
     setChild: (child) => {
       const { child: _previous, ...rest } = current;
       const childStarted = child === undefined ? undefined : processStartOf(child.pid);
@@ -99,15 +114,24 @@ export async function withLock<T>(lockDir: string, what: string, work: (lock: He
         // The lock folder is gone (removed by hand): the build goes on; there is nothing left to name it in.
       }
     },
-  };
-  try {
-    return await work(held);
-  } finally {
-    // Only our own lock: one taken over from us (we looked dead) is not ours to remove.
-    if (readOwner(lockDir)?.token === owner.token) {
+    release: () => {
+      if (readOwner(lockDir)?.token !== owner.token) return;
       rmSync(lockDir, { recursive: true, force: true });
       if (options.signal?.aborted) options.log(`removed the ${what} lock`);
-    }
+    },
+  };
+}
+
+/**
+ * Runs `work` while holding a folder lock, so that test files started in parallel (and a `yarn start`
+ * next to them) do not run the same build at once.
+ */
+export async function withLock<T>(lockDir: string, what: string, work: (lock: HeldLock) => Promise<T>, options: LockOptions): Promise<T> {
+  const lock = await acquireLock(lockDir, what, options);
+  try {
+    return await work(lock);
+  } finally {
+    lock.release();
   }
 }
 

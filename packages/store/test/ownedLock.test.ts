@@ -3,7 +3,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isRunning, processStartOf, readOwner, withLock } from '../src/buildLock.js';
+import { isRunning, processStartOf, readOwner, withLock } from '../src/ownedLock.js';
 import { StoreStopRequestedError } from '../src/stopRequested.js';
 
 let dir: string;
