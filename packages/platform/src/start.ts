@@ -8,7 +8,8 @@ import { EmailTokenStore } from './customers/email-tokens.js';
 import { PlatformOptionError } from './errors.js';
 import { FaultInjector, type FaultSettings } from './faults.js';
 import { DEFAULT_HTTP_LIMITS, PlatformHttpServer, type HttpLimits } from './http/server.js';
-import { MailSink } from './mail/sink.js';
+import { MailInbox } from './mail/inbox.js';
+import { DEFAULT_MAIL_KEPT, MailSink } from './mail/sink.js';
 import { MockGateway } from './mock/gateway.js';
 import { DEMO_CUSTOMER } from './seed/catalogue.js';
 import { seedCatalogue } from './seed/seed.js';
@@ -128,6 +129,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       port: options.smtpPort ?? 0,
       ...(options.mailMaxBytes === undefined ? {} : { maxBytes: options.mailMaxBytes }),
       log: options.onMail ?? ((line) => console.log(`[platform] ${line}`)),
+      inbox: new MailInbox(db, DEFAULT_MAIL_KEPT),
       now,
     });
   } catch (error) {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { SQLiteStorage } from '@labdigital/commercetools-mock/sqlite';
+import nodemailer from 'nodemailer';
 import { PlatformDataCorruptError, PlatformDataSchemaError, SCHEMA_VERSION } from '../src/index.js';
 import { anonymousToken, api, customerToken, startPlatform, tokenRequest, type Platform } from './support/platform.js';
 
@@ -111,6 +112,25 @@ describe('a platform with a data file', () => {
     expect(confirmed.status).toBe(200);
     expect(confirmed.body.isEmailVerified).toBe(true);
     expect((await api(platform, 'POST', '/customers/email/confirm', admin2, { tokenValue: token.body.value })).status).toBe(404);
+  });
+
+  it('keeps the mail inbox across a restart, oldest first, and an emptied inbox stays empty', async () => {
+    let platform = await start();
+    const send = (target: Platform, subject: string) =>
+      nodemailer.createTransport({ host: target.smtp.host, port: target.smtp.port, secure: false }).sendMail({ from: 'shop@example.com', to: 'ada@example.com', subject, text: `${subject} body` });
+    await send(platform, 'Confirm your account');
+    await send(platform, 'Your order');
+    const ids = platform.mail.list().map((mail) => mail.id);
+    platform = await restart(platform);
+    expect(platform.mail.list('ADA@example.com').map((mail) => [mail.id, mail.subject, mail.text?.trim()])).toEqual([
+      [ids[0], 'Confirm your account', 'Confirm your account body'],
+      [ids[1], 'Your order', 'Your order body'],
+    ]);
+    const overHttp = (await (await fetch(`${platform.mailUrl}/${ids[1]}`)).json()) as { subject: string };
+    expect(overHttp.subject).toBe('Your order');
+    platform.mail.clear();
+    platform = await restart(platform);
+    expect(platform.mail.list()).toEqual([]);
   });
 
   it('keeps no token in clear in the file: access, refresh and email tokens are stored by hash', async () => {

@@ -3,11 +3,12 @@ import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
 import { PlatformStartError } from '../errors.js';
+import type { MailInbox } from './inbox.js';
 
 const HOST = '127.0.0.1';
 /** Larger messages are refused with 552 (SMTP's "exceeded storage allocation"). */
 export const DEFAULT_MAIL_MAX_BYTES = 10 * 1024 * 1024;
-/** The oldest mails are dropped beyond this many, so a long run's memory stays flat. */
+/** The oldest mails are dropped beyond this many, so a long run's memory and data file stay flat. */
 export const DEFAULT_MAIL_KEPT = 500;
 
 /** One received mail, as `GET /__platform/mail` lists it. */
@@ -31,27 +32,25 @@ export interface MailSinkOptions {
   /** TCP port on 127.0.0.1; 0 picks a free one. */
   readonly port: number;
   readonly maxBytes?: number;
-  readonly kept?: number;
+  /** Where the mails are kept (the platform's database, keeping the newest DEFAULT_MAIL_KEPT). */
+  readonly inbox: MailInbox;
   /** One line per received mail (ids, addresses, subject, size: never the body, which carries tokens). */
   readonly log?: (line: string) => void;
   readonly now?: () => number;
 }
 
 /**
- * A local SMTP server that accepts every mail and keeps it in memory, so bundles can send mail offline
+ * A local SMTP server that accepts every mail and keeps it in its inbox, so bundles can send mail offline
  * (registration, order confirmation) and tests read what was sent. Any AUTH credentials are accepted and
  * never recorded; there is no TLS (loopback only), so STARTTLS is not offered.
  */
 export class MailSink {
-  private readonly mails: ReceivedMail[] = [];
   private readonly server: SMTPServer;
   private listeningPort = 0;
   private readonly maxBytes: number;
-  private readonly kept: number;
 
   private constructor(private readonly options: MailSinkOptions) {
     this.maxBytes = options.maxBytes ?? DEFAULT_MAIL_MAX_BYTES;
-    this.kept = options.kept ?? DEFAULT_MAIL_KEPT;
     this.server = new SMTPServer({
       logger: false,
       banner: 'local mail sink of the embedded commercetools platform',
@@ -84,16 +83,15 @@ export class MailSink {
 
   /** Every kept mail, oldest first; `to` keeps those addressed to that recipient (case-insensitive). */
   list(to?: string): ReceivedMail[] {
-    const wanted = to?.toLowerCase();
-    return this.mails.filter((mail) => wanted === undefined || mail.to.some((address) => address.toLowerCase() === wanted));
+    return this.options.inbox.list(to);
   }
 
   get(id: string): ReceivedMail | undefined {
-    return this.mails.find((mail) => mail.id === id);
+    return this.options.inbox.get(id);
   }
 
   clear(): void {
-    this.mails.length = 0;
+    this.options.inbox.clear();
   }
 
   close(): Promise<void> {
@@ -134,8 +132,7 @@ export class MailSink {
       messageId: parsed.messageId ?? null,
       sizeBytes: raw.length,
     };
-    this.mails.push(mail);
-    if (this.mails.length > this.kept) this.mails.splice(0, this.mails.length - this.kept);
+    this.options.inbox.add(mail);
     const printable = (text: string) => text.replace(/[\u0000-\u001f\u007f]/g, ' ');
     this.options.log?.(`mail ${mail.id} from ${printable(mail.from)} to ${printable(mail.to.join(', '))} "${printable(mail.subject)}" (${mail.sizeBytes} bytes)`);
   }
