@@ -7,6 +7,7 @@ import { measureCodec } from './codec.js';
 import type { Figure } from './figures.js';
 import { measureFirstLoadJs } from './firstLoadJs.js';
 import { machine } from './machine.js';
+import { measurePlatformPersistence } from './platformPersistence.js';
 import { measurePlatformStartup } from './platformStartup.js';
 import { measureRoundTrip } from './roundTrip.js';
 import { measureStore } from './storeFigures.js';
@@ -19,6 +20,7 @@ const sections: ReadonlyArray<readonly [string, () => Figure[] | Promise<Figure[
   ['store: requests per action, cookie sizes', measureStore],
   ['actionQueue', measureActionQueue],
   ['embedded platform start-up', measurePlatformStartup],
+  ['embedded platform on a data file', measurePlatformPersistence],
   ['frontend first-load JS', measureFirstLoadJs],
   ['yarn start: a tab opened early against one opened when ready', measureStoreStartup],
 ];
