@@ -1,4 +1,4 @@
-// The extension runner's other Node version: the session library, the hub and the bundle contract
+// The extension runner's other Node version: the session library (from source and as published), the hub and the bundle contract
 // (the built bundle loaded and called in a bare process) run again on Node 22. Node 22 comes from the
 // npm registry's `node` package (scripts/node-bin.sh), never from anywhere else.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -13,9 +13,10 @@ const jest = [
   '--experimental-vm-modules',
   '--no-warnings=ExperimentalWarning',
   join(root, 'node_modules', 'jest', 'bin', 'jest.js'),
-  '--selectProjects', 'session', 'hub', 'extensions',
-  // Of the extensions, only the bundle contract: the rest needs the whole store, which runs on 24.
-  '--testPathPatterns', 'packages/session/', 'packages/hub/', 'packages/extensions/test/bundle',
+  '--selectProjects', 'session', 'hub', 'extensions', 'consumers',
+  // Of the extensions, only the bundle contract: the rest needs the whole store, which runs on 24. Of the consumer
+  // tests, the published session library's (it runs in the extension runner).
+  '--testPathPatterns', 'packages/session/', 'packages/hub/', 'packages/extensions/test/bundle', 'packages/consumers/test/session',
   ...process.argv.slice(2),
 ];
 // The child's PATH starts with Node 22, so what the tests spawn with process.execPath or `node` is 22 too.
