@@ -6,6 +6,7 @@ import { measureActionQueue } from './actionQueue.js';
 import { measureCodec } from './codec.js';
 import type { Figure } from './figures.js';
 import { measureFirstLoadJs } from './firstLoadJs.js';
+import { measurePublishedPackages } from './publishedPackages.js';
 import { machine } from './machine.js';
 import { measurePlatformPersistence } from './platformPersistence.js';
 import { measurePlatformStartup } from './platformStartup.js';
@@ -22,6 +23,7 @@ const sections: ReadonlyArray<readonly [string, () => Figure[] | Promise<Figure[
   ['embedded platform start-up', measurePlatformStartup],
   ['embedded platform on a data file', measurePlatformPersistence],
   ['frontend first-load JS', measureFirstLoadJs],
+  ['published packages: what they cost the project that installs them', measurePublishedPackages],
   ['yarn start: a tab opened early against one opened when ready', measureStoreStartup],
 ];
 
