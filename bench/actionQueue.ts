@@ -1,6 +1,6 @@
 // actionQueue overhead per item against a bare `await` of the same async function; rounds alternate.
 // In Node (the in-tab queue) and in Chromium (in-tab, the Web Lock alone, and the browser-wide queue).
-import { ActionQueue } from '../packages/frontend/helpers/Queue';
+import { ActionQueue } from '../packages/action-queue/src/index.js';
 import { measureQueueInChromium } from '../packages/frontend/bench/queue-in-chromium';
 import { against, figure, median, type Figure } from './figures.js';
 

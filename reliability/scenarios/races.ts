@@ -1,7 +1,7 @@
 // The reward-points example from the docs: each action reads the session's points, waits `?delayMs=`,
 // and writes points ± n. Unqueued, two calls in flight overwrite each other; through actionQueue each
 // starts from its predecessor's session. 1000 trials with random actions and delays must all add up.
-import { ActionQueue } from '../../packages/frontend/helpers/Queue';
+import { ActionQueue } from '../../packages/action-queue/src/index.js';
 import { Losses, inPool, seeded, type Scenario, type ScenarioResult } from '../support/scenario.js';
 import { openStore, type Browser, type StoreClient } from '../support/storeClient.js';
 

@@ -3,7 +3,7 @@
 // store's queue, whose turn passes on only once the cookie store shows the session cookie its task wrote.
 // Rounds alternate between the three so that the machine's load hits them alike; medians per item.
 import { launchBrowser } from '../tools/chromium';
-import { startQueuePageServer } from '../tools/queue-page-server';
+import { startQueuePageServer } from '../../action-queue/tools/queue-page-server.js';
 
 export interface QueueInChromium {
   readonly items: number;

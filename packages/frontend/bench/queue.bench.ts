@@ -1,6 +1,6 @@
 // actionQueue overhead per item against a bare `await` of the same async function, measured in one run.
 // Rounds alternate between the two so that machine noise hits both alike; the medians are compared.
-import { ActionQueue } from '../helpers/Queue.js';
+import { ActionQueue } from '@ctp-session/action-queue';
 
 const ITEMS = 50_000;
 const ROUNDS = 7;

@@ -1,5 +1,5 @@
 import { parseCookie, stringifySetCookie } from 'cookie';
-import { SESSION_COOKIE } from '../helpers/CookieSettled';
+import { SESSION_COOKIE } from '@ctp-session/action-queue';
 
 /**
  * The `frontastic-session` cookie, read and written exactly as `@commercetools/frontend-sdk` 2.x does
@@ -7,7 +7,7 @@ import { SESSION_COOKIE } from '../helpers/CookieSettled';
  * last cookie of a name, as its own `document.cookie` loop does), so fetchApiHub and the SDK share one
  * session in the browser. `test/session-cookie.test.ts` pins every string against the SDK's own handler.
  */
-export { SESSION_COOKIE } from '../helpers/CookieSettled';
+export { SESSION_COOKIE } from '@ctp-session/action-queue';
 /** When this cookie is set, the SDK gives the session cookie an expiry instead of making it a browser-session cookie. */
 export const REMEMBER_ME_COOKIE = '__rememberMe';
 /** The SDK's default session lifetime: 90 days. */

@@ -1,5 +1,5 @@
-import { QueueAbortedError, QueueTimeoutError, QueueTurnEndedError } from './QueueErrors';
-import { WaitingLine } from './WaitingLine';
+import { QueueAbortedError, QueueTimeoutError, QueueTurnEndedError } from './queue-errors';
+import { WaitingLine } from './waiting-line';
 
 /**
  * Runs `task` inside the turn of the item it is handed to (see {@link QueueTask}); resolves or rejects

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { cookieSettled, type CookieStoreReader } from '../helpers/CookieSettled.js';
+import { cookieSettled, type CookieStoreReader } from '../src/cookie-settled.js';
 
 /** A cookie store that catches up with the document after `lag` looks, as the browser's does after a write. */
 function lagging(doc: { cookie: string }, name: string, lag: number): CookieStoreReader & { looks: number } {

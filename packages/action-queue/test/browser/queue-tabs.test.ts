@@ -1,11 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { ActionQueue } from '../../helpers/Queue.js';
+import type { ActionQueue } from '../../src/index.js';
 import { startQueuePageServer, type QueuePageServer } from '../../tools/queue-page-server.js';
-import { launchBrowser, newShopperContext } from './support/browser.js';
+import { launchBrowser, newShopperContext } from '../support/browser.js';
 
 // The queue's browser-wide rules, in Chromium's real Web Locks: several tabs of one browser context,
-// each running helpers/Queue.ts as it is (tools/queue-page-server.ts).
+// each running the package's src/ as it is (tools/queue-page-server.ts).
 
 interface ItemPlan {
   ms?: number;

@@ -5,8 +5,8 @@ import {
   QueueClearedError,
   QueueError,
   QueueTimeoutError,
-  actionQueue,
-} from '../helpers/Queue.js';
+  createBrowserQueue,
+} from '../src/index.js';
 import { deferred, tick, untilAborted } from './support/deferred.js';
 
 describe('ActionQueue: order and results', () => {
@@ -288,9 +288,10 @@ describe('ActionQueue: size, pending, onIdle, re-entrancy, subscribe', () => {
     expect(seen.length).toBe(count);
   });
 
-  it('exports one shared actionQueue instance; without Web Locks (Node, server rendering) it orders this process only', () => {
-    expect(actionQueue).toBeInstanceOf(ActionQueue);
-    expect(actionQueue.scope).toBe('tab');
+  it('createBrowserQueue() without Web Locks (Node, server rendering) orders this process only', () => {
+    const browserQueue = createBrowserQueue();
+    expect(browserQueue).toBeInstanceOf(ActionQueue);
+    expect(browserQueue.scope).toBe('tab');
     expect(new ActionQueue({ lockName: 'any' }).scope).toBe('tab');
     expect(new ActionQueue().scope).toBe('tab');
   });

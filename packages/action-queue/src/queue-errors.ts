@@ -8,7 +8,7 @@ export class QueueClearedError extends QueueError {
   readonly code = 'QUEUE_CLEARED';
   override readonly name = 'QueueClearedError';
   constructor() {
-    super('The action was not run: the queue was cleared before it started. Add it again if it is still wanted.');
+    super('The queue was cleared before this action started; it was not run. Add it again if it is still wanted.');
   }
 }
 
@@ -19,7 +19,7 @@ export class QueueAbortedError extends QueueError {
   constructor(readonly started: boolean, cause: unknown) {
     super(
       started
-        ? 'The action was aborted while it ran; its request was cancelled. The session may or may not hold its result: reload before retrying.'
+        ? 'The action was aborted while it ran: the session may or may not hold its result; reload before retrying.'
         : 'The action was aborted before it started; nothing was sent.',
       { cause },
     );
@@ -31,7 +31,7 @@ export class QueueTimeoutError extends QueueError {
   readonly code = 'QUEUE_ITEM_TIMEOUT';
   override readonly name = 'QueueTimeoutError';
   constructor(readonly timeoutMs: number) {
-    super(`The action did not finish within ${timeoutMs} ms and was aborted. Retry it, or raise timeoutMs if it is expected to be slow.`);
+    super(`The action did not finish within ${timeoutMs} ms and was aborted. Retry it, or raise timeoutMs for a slow action.`);
   }
 }
 
@@ -40,6 +40,6 @@ export class QueueTurnEndedError extends QueueError {
   readonly code = 'QUEUE_TURN_ENDED';
   override readonly name = 'QueueTurnEndedError';
   constructor() {
-    super("The action was not run: the turn of the item whose run helper was called had already ended. Queue it with actionQueue.add() instead, or call run() before the item's task finishes.");
+    super("This run() came after its item's turn had ended, so the action was not run: call run() before the task finishes, or queue it with add().");
   }
 }

@@ -1,5 +1,5 @@
-// Serves `helpers/` (the actionQueue) to a real browser as ES modules, on 127.0.0.1, for the browser
-// tests of the queue's browser-wide rules and for `yarn bench`. The TypeScript is only stripped of its
+// Serves the package's `src/` to a real browser as ES modules, on 127.0.0.1, for the browser tests of the
+// queue's browser-wide rules and for `yarn bench`. The TypeScript is only stripped of its
 // types (typescript's transpileModule, the repo's own compiler), not bundled: the page runs the modules
 // exactly as they are, with no Next.js around them. 127.0.0.1 is a secure context, so Web Locks exist.
 import { readFile } from 'node:fs/promises';
@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
-const HELPERS = fileURLToPath(new URL('../helpers/', import.meta.url));
+const SOURCES = fileURLToPath(new URL('../src/', import.meta.url));
 
 /**
  * The page: `window.queue` is an ActionQueue ordered across tabs by a Web Lock (`?lock=`; `?noLocks`
@@ -22,9 +22,12 @@ const HELPERS = fileURLToPath(new URL('../helpers/', import.meta.url));
 const PAGE = `<!doctype html>
 <meta charset="utf-8">
 <title>actionQueue</title>
+<script>
+// A development build, as far as the queue can tell (its long-item report runs only there).
+window.process = { env: { NODE_ENV: 'development' } };
+</script>
 <script type="module">
-import { ActionQueue, QueueAbortedError, QueueClearedError, QueueTimeoutError } from '/helpers/Queue';
-import { cookieSettled } from '/helpers/CookieSettled';
+import { ActionQueue, QueueAbortedError, QueueClearedError, QueueTimeoutError, cookieSettled } from '/src/index.js';
 const params = new URLSearchParams(location.search);
 if (params.has('noLocks')) Object.defineProperty(Navigator.prototype, 'locks', { value: undefined, configurable: true });
 const reportMs = Number(params.get('reportMs') ?? '0');
@@ -82,11 +85,11 @@ export interface QueuePageServer {
 
 const compiled = new Map<string, string>();
 
-async function helperModule(name: string): Promise<string | undefined> {
-  if (!/^[A-Za-z]+$/.test(name)) return undefined;
+async function sourceModule(name: string): Promise<string | undefined> {
+  if (!/^[a-z-]+$/.test(name)) return undefined;
   const cached = compiled.get(name);
   if (cached !== undefined) return cached;
-  const source = await readFile(`${HELPERS}${name}.ts`, 'utf8').catch(() => undefined);
+  const source = await readFile(`${SOURCES}${name}.ts`, 'utf8').catch(() => undefined);
   if (source === undefined) return undefined;
   const output = ts.transpileModule(source, {
     compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: true },
@@ -103,8 +106,9 @@ export async function startQueuePageServer(): Promise<QueuePageServer> {
       response.end(PAGE);
       return;
     }
-    const name = /^\/helpers\/([^/]+)$/.exec(path)?.[1];
-    void (name === undefined ? Promise.resolve(undefined) : helperModule(name)).then((code) => {
+    // The sources import each other as './x' (as Next.js code does): /src/x is src/x.ts, types stripped.
+    const name = /^\/src\/([a-z-]+)(?:\.js)?$/.exec(path)?.[1];
+    void (name === undefined ? Promise.resolve(undefined) : sourceModule(name)).then((code) => {
       if (code === undefined) {
         response.writeHead(404).end();
         return;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { WaitingLine } from '../helpers/WaitingLine.js';
+import { WaitingLine } from '../src/waiting-line.js';
 
 describe('WaitingLine', () => {
   it('takes items first in, first out and reports its size', () => {

@@ -1,7 +1,7 @@
 /** The frontend-sdk's session cookie: the one cookie every tab of the browser shares. */
 export const SESSION_COOKIE = 'frontastic-session';
 
-/** The part of the Cookie Store API (`cookieStore`) used here; this module is also compiled for Node. */
+/** The part of the Cookie Store API (`cookieStore`) used here; this package is also compiled for Node. */
 export interface CookieStoreReader {
   get(name: string): Promise<{ value?: string } | null | undefined>;
 }
@@ -16,11 +16,11 @@ export interface CookieSettledOptions {
 }
 
 /**
- * The raw values `document.cookie` lists for `name` (one per path). Raw, not decoded, because the Cookie
- * Store API answers raw values too; a split is all that takes, and this module must stay free of
- * packages (it also runs unbundled in the queue's browser tests).
+ * The raw values `document.cookie` lists for `name` (one per path, most specific first). Raw, not decoded,
+ * because the Cookie Store API answers raw values too; a split is all that takes, and this package has no
+ * dependencies (a cookie library would be most of its size).
  */
-function valuesShown(cookieHeader: string, name: string): string[] {
+export function cookieValues(cookieHeader: string, name: string): string[] {
   const values: string[] = [];
   for (const pair of cookieHeader.split(';')) {
     const at = pair.indexOf('=');
@@ -50,7 +50,7 @@ export async function cookieSettled(name: string, options: CookieSettledOptions 
     } catch {
       return false;
     }
-    const shown = valuesShown(doc.cookie, name);
+    const shown = cookieValues(doc.cookie, name);
     if (held === undefined ? shown.length === 0 : shown.includes(held)) return true;
     await new Promise((resolve) => setTimeout(resolve, 0));
   }

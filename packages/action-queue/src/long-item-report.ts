@@ -1,15 +1,5 @@
-/** After how long a running item that holds others up is reported, in development. */
+/** After how long a running item that holds others up is reported (development builds only). */
 export const LONG_ITEM_REPORT_MS = 5_000;
-
-/** True unless the code runs as a production build (Next replaces `process.env.NODE_ENV` at build time). */
-export function isDevelopment(): boolean {
-  try {
-    return process.env.NODE_ENV !== 'production';
-  } catch {
-    // No `process` at all (a browser page loading the module as it is): not a development build.
-    return false;
-  }
-}
 
 export function longItemMessage(ms: number, waitingHere: number, waitingElsewhere: number): string {
   const where = [waitingHere > 0 ? `${waitingHere} in this tab` : '', waitingElsewhere > 0 ? `${waitingElsewhere} in other tabs` : '']

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { isDevelopment, LongItemWatch, longItemMessage } from '../helpers/LongItemReport.js';
-import { ActionQueue, QueueAbortedError, QueueTimeoutError, QueueTurnEndedError, type RunInTurn } from '../helpers/Queue.js';
+import { LongItemWatch, longItemMessage } from '../src/long-item-report.js';
+import { ActionQueue, QueueAbortedError, QueueTimeoutError, QueueTurnEndedError, type RunInTurn } from '../src/index.js';
 import { deferred, tick, untilAborted } from './support/deferred.js';
 
 describe('ActionQueue: an add made inside a running item runs inside its turn', () => {
@@ -204,15 +204,17 @@ describe('ActionQueue: the long-item report (development)', () => {
     expect(reports).toHaveLength(1);
   });
 
-  it('is off with longItemReportMs: false, and by default in production builds', async () => {
+  it('is off with longItemReportMs: false, and in production builds (NODE_ENV=production) whatever the option', async () => {
+    const holdLongItem = async (queue: ActionQueue): Promise<void> => {
+      const gate = deferred();
+      const long = queue.add(() => gate.promise);
+      const waiting = queue.add(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      gate.resolve();
+      await Promise.all([long, waiting]);
+    };
     const reports: string[] = [];
-    const queue = new ActionQueue({ longItemReportMs: false, report: (message) => reports.push(message) });
-    const gate = deferred();
-    const long = queue.add(() => gate.promise);
-    const waiting = queue.add(() => undefined);
-    await new Promise((resolve) => setTimeout(resolve, 30));
-    gate.resolve();
-    await Promise.all([long, waiting]);
+    await holdLongItem(new ActionQueue({ longItemReportMs: false, report: (message) => reports.push(message) }));
     expect(reports).toEqual([]);
 
     // Next types NODE_ENV as read-only; it is an ordinary variable at run time.
@@ -220,9 +222,11 @@ describe('ActionQueue: the long-item report (development)', () => {
     const before = env['NODE_ENV'];
     try {
       env['NODE_ENV'] = 'production';
-      expect(isDevelopment()).toBe(false);
+      await holdLongItem(new ActionQueue({ longItemReportMs: 10, report: (message) => reports.push(message) }));
+      expect(reports).toEqual([]);
       env['NODE_ENV'] = 'development';
-      expect(isDevelopment()).toBe(true);
+      await holdLongItem(new ActionQueue({ longItemReportMs: 10, report: (message) => reports.push(message) }));
+      expect(reports).toHaveLength(1);
     } finally {
       env['NODE_ENV'] = before;
     }
