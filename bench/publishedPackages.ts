@@ -1,5 +1,7 @@
 // What the published packages cost the project that installs them, from the tarballs `yarn pack:packages`
 // writes, each against a baseline measured in the same run:
+// - @ctp-session/action-queue in a storefront's browser bundle (minified, gzipped, production), against the
+//   frontend-sdk's own size: a page with the SDK, and the same page with queueCallAction(sdk);
 // - @ctp-session/session in a launchpad-style tsup CommonJS backend bundle, against the same action written by hand;
 // - ctp-local (its built bin, plain node) from spawn to the hub answering, against `yarn start:platform` and
 //   `yarn start:hub` started together (node + tsx, the commands those scripts run).
@@ -9,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { build as esbuild } from 'esbuild';
 import { build } from 'tsup';
 import { freePorts } from '../packages/store/src/ports.js';
 import { against, type Figure } from './figures.js';
@@ -46,9 +49,7 @@ export default { actions: { cart: { addToCart } }, 'data-sources': {}, 'dynamic-
 async function sessionInBackendBundle(): Promise<Figure> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-backend-'));
   try {
-    const installed = join(dir, 'node_modules', '@ctp-session', 'session');
-    mkdirSync(installed, { recursive: true });
-    spawnSync('tar', ['-xzf', tarball('session'), '-C', installed, '--strip-components=1'], { stdio: 'inherit' });
+    install(dir, '@ctp-session/session', tarball('session'));
     const sizes: Record<string, { raw: number; gzip: number }> = {};
     for (const [name, source] of [['by-hand', BY_HAND], ['with-session', WITH_SESSION]] as const) {
       writeFileSync(join(dir, `${name}.ts`), source);
@@ -60,6 +61,45 @@ async function sessionInBackendBundle(): Promise<Figure> {
     const withSession = sizes['with-session'] ?? { raw: 0, gzip: 0 };
     const byHand = sizes['by-hand'] ?? { raw: 0, gzip: 0 };
     return against('published packages', '@ctp-session/session in a tsup CommonJS backend bundle', kB(withSession.raw), 'kB', 'the same action by hand', kB(byHand.raw), `+${kB(withSession.raw - byHand.raw)} kB raw, +${kB(withSession.gzip - byHand.gzip)} kB gzip; a launchpad bundle is about 3,600 kB`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Extracts a packed tarball into `dir`/node_modules/<name>, as npm would install it. */
+function install(dir: string, packageName: string, file: string): void {
+  const target = join(dir, 'node_modules', ...packageName.split('/'));
+  mkdirSync(target, { recursive: true });
+  const untar = spawnSync('tar', ['-xzf', file, '-C', target, '--strip-components=1']);
+  if (untar.status !== 0) throw new Error(`cannot extract ${file}`);
+}
+
+async function gzipBundle(dir: string, source: string): Promise<number> {
+  const result = await esbuild({
+    stdin: { contents: source, resolveDir: dir },
+    // The SDK is installed in the workspace; the package comes from its tarball in `dir`.
+    nodePaths: [join(dir, 'node_modules'), join(ROOT, 'node_modules')],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    write: false,
+  });
+  return gzipSync(result.outputFiles[0]?.contents ?? new Uint8Array()).length;
+}
+
+async function actionQueueInBrowserBundle(): Promise<Figure[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-storefront-'));
+  try {
+    install(dir, '@ctp-session/action-queue', tarball('action-queue'));
+    const setUp = "import { SDK } from '@commercetools/frontend-sdk'; const sdk = new SDK(); sdk.configure({ locale: 'en-US', currency: 'EUR', endpoint: '/', extensionVersion: 'x' });";
+    const sdkAlone = await gzipBundle(dir, `${setUp} globalThis.sdk = sdk;`);
+    const withQueue = await gzipBundle(dir, `import { queueCallAction } from '@ctp-session/action-queue'; ${setUp} queueCallAction(sdk); globalThis.sdk = sdk;`);
+    const packageAlone = await gzipBundle(dir, "export { queueCallAction } from '@ctp-session/action-queue';");
+    return [
+      against('published packages', '@ctp-session/action-queue in a browser bundle (what queueCallAction adds)', kB(withQueue - sdkAlone), 'kB gzip', "the frontend-sdk's own size", kB(sdkAlone), `minified, production; target under 3 kB; ${kB(packageAlone)} kB gzipped on its own`),
+    ];
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -116,7 +156,7 @@ async function ctpLocalStartUp(): Promise<Figure> {
 export async function measurePublishedPackages(): Promise<Figure[]> {
   const packed = spawnSync(process.execPath, [join(ROOT, 'scripts', 'pack-packages.mjs')], { cwd: ROOT, encoding: 'utf8' });
   if (packed.status !== 0) throw new Error(`yarn pack:packages failed:\n${packed.stderr}`);
-  return [await sessionInBackendBundle(), await ctpLocalStartUp()];
+  return [...(await actionQueueInBrowserBundle()), await sessionInBackendBundle(), await ctpLocalStartUp()];
 }
 
 // Alone: `node --import tsx bench/publishedPackages.ts`.
