@@ -1,5 +1,6 @@
 // @ctp-session/session as its users meet it: installed from its tarball into fresh projects, used as its README says.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startHub, type Hub } from '@ctp-session/hub';
 import { call, createBrowser, createSdk, dataOf } from '@ctp-session/hub/testing';
@@ -11,6 +12,9 @@ describe('@ctp-session/session in an ESM, CommonJS and TypeScript project', () =
   let consumer: Consumer;
   beforeAll(async () => {
     consumer = await createConsumer('session', { '@ctp-session/session': `file:${tarball('session')}`, typescript: '5.9.3' });
+    // One typed file, compiled as an ES module and as CommonJS (node16), and for a bundler.
+    const typed = readFileSync(join(consumer.dir, 'typed.ts'), 'utf8');
+    for (const path of ['node16/esm.mts', 'node16/cjs.cts', 'bundler/check.ts']) consumer.write(path, typed);
   }, INSTALL_TIMEOUT_MS);
   afterAll(() => consumer?.remove());
 
