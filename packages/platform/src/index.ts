@@ -12,6 +12,6 @@ export { INTERNAL_PREFIX } from './internal/routes.js';
 export { CATEGORIES, DEMO_CUSTOMER, PRODUCTS } from './seed/catalogue.js';
 export type { SeedCategory, SeedProduct } from './seed/catalogue.js';
 export { CommercetoolsHttpError, FaultSettingsError, PlatformDataCorruptError, PlatformDataSchemaError, PlatformError, PlatformOptionError, PlatformStartError } from './errors.js';
-export { DEFAULT_DATA_RECOVERY } from './storage/platform-database.js';
+export { checkPlatformDataFile, DEFAULT_DATA_RECOVERY } from './storage/platform-database.js';
 export { SCHEMA_VERSION } from './storage/schema.js';
 export { applyLowMemoryFlags } from './memory.js';

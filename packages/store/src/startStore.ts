@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { basename } from 'node:path';
 import { startHub, type Hub, type HubLogger } from '@ctp-session/hub';
-import type { Platform, PlatformOptions } from '@ctp-session/platform';
+import { checkPlatformDataFile, type Platform, type PlatformOptions } from '@ctp-session/platform';
 import { createBackendReader, type BackendReader } from './backendReader.js';
 import { DEFAULT_NEXT_DIST_DIR, ensureBundle, ensureNextBuild } from './builds.js';
 import { chooseCommerceBackend, startCommerceBackend, type CommerceBackend } from './commerceBackend.js';
@@ -161,6 +161,8 @@ export async function startStore(options: StoreOptions = {}): Promise<Store> {
       parts.push({ name: 'the data folder', stopped: `released the data folder ${dataFolder.dir}`, stop: async () => dataFolder.release() });
       if (dataFolder.backups.length > 0) log(`--fresh: the old data is kept beside it as ${dataFolder.backups.map((path) => basename(path)).join(', ')}`);
       log(`data: ${dataFolder.dir} (kept across restarts; \`yarn start --fresh\` starts from the seed)`);
+      // A damaged database is refused now, not after the builds.
+      if (usesEmbeddedPlatform) checkPlatformDataFile(dataFolder.platformFile, DATA_RECOVERY);
     } else {
       log('data: in memory (gone when the store stops)');
     }
@@ -195,7 +197,7 @@ export async function startStore(options: StoreOptions = {}): Promise<Store> {
           return await startCommerceBackend(env, claims.platform.port, {
             smtpPort: claims.smtp.port,
             ...(options.quiet ? { onMail: () => undefined } : {}),
-            ...(dataFolder ? { dataFile: dataFolder.platformFile, dataRecovery: 'Run `yarn start --fresh` to start from the seed: it keeps this file as a backup beside it.' } : {}),
+            ...(dataFolder ? { dataFile: dataFolder.platformFile, dataRecovery: DATA_RECOVERY } : {}),
             ...options.platform,
           });
         } catch (error) {
@@ -272,6 +274,9 @@ export async function startStore(options: StoreOptions = {}): Promise<Store> {
     throw signal?.aborted ? new StoreStopRequestedError() : error;
   }
 }
+
+/** The last sentence of a refused data file's error. */
+const DATA_RECOVERY = 'Run `yarn start --fresh` to start from the seed: it keeps this file as a backup beside it.';
 
 /** Tests keep the console clean; warnings and errors still show. */
 const quietLogger: HubLogger = {

@@ -108,8 +108,11 @@ describe('the data folder', () => {
     const file = join(dataDir, PLATFORM_DATA_FILE);
     writeFileSync(file, 'SQLite format 3\0 but then nothing a database would hold, only text to look like a broken page.');
     const before = readFileSync(file);
-    const error = await refusal({ dataDir });
+    const lines: string[] = [];
+    const error = await refusal({ dataDir, quiet: false, log: (line) => lines.push(line) });
     expect(error).toBeInstanceOf(PlatformDataCorruptError);
+    // Refused before any port is held or anything is built.
+    expect(lines.filter((line) => /answers "starting"|extensions bundle|commerce backend/.test(line))).toEqual([]);
     expect((error as Error).message).toContain(file);
     expect((error as Error).message).toContain('yarn start --fresh');
     expect(readFileSync(file).equals(before)).toBe(true);

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { PlatformDataCorruptError, PlatformDataSchemaError } from '../errors.js';
@@ -56,4 +56,12 @@ function checkSchema(db: DatabaseSync, file: string, recovery: string): void {
 
 function userVersion(db: DatabaseSync): number {
   return (db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version;
+}
+
+/**
+ * Checks a data file as `startPlatform` would, without starting anything: a caller with slow work ahead (builds)
+ * refuses a damaged file or one of another schema first. A missing file is fine: it will be created.
+ */
+export function checkPlatformDataFile(file: string, recovery: string = DEFAULT_DATA_RECOVERY): void {
+  if (existsSync(file)) openPlatformDatabase(file, recovery).close();
 }
