@@ -31,13 +31,16 @@ export function queuedServerAction<T>(actionPath: string, call: () => Promise<Fo
   const queuedWithSession = hasSession();
   return actionQueue
     .add(
-      () =>
-        runSessionAction(actionPath, queuedWithSession, async () => {
-          const state = await call();
-          if (state.status === 'failed') throw new FormFailedError(state);
-          if (state.status === 'done') options.inTurn?.(state.data);
-          return state;
-        }),
+      async () => {
+        const state = await runSessionAction(actionPath, queuedWithSession, async () => {
+          const answer = await call();
+          if (answer.status === 'failed') throw new FormFailedError(answer);
+          return answer;
+        });
+        // After the success is told (a logout's end must be the last news the other tabs hear), still in the turn.
+        if (state.status === 'done') options.inTurn?.(state.data);
+        return state;
+      },
       { timeoutMs: options.timeoutMs ?? ACTION_TIMEOUT_MS },
     )
     .catch((error: unknown) => {
