@@ -36,3 +36,15 @@ export async function signOut(_previous: FormState<Account>, form: FormData): Pr
     redirectTo: () => '/login',
   });
 }
+
+/** Confirm an account from its mailed link: the link's `token` and the customer's `password`; signed in afterwards. */
+export async function confirmAccount(_previous: FormState<Account>, form: FormData): Promise<FormState<Account>> {
+  return runFormAction(form, {
+    check: () => ({
+      ...(textField(form, 'token') === '' ? { token: 'This link is incomplete: open the link from the mail again.' } : {}),
+      ...(passwordField(form) === '' ? { password: 'Enter your password.' } : {}),
+    }),
+    call: () => storeSession.callAction<Account>({ actionName: 'account/confirm', payload: { token: textField(form, 'token'), password: passwordField(form) } }),
+    redirectTo: () => '/account',
+  });
+}
