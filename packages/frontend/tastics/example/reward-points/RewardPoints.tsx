@@ -32,7 +32,7 @@ function SingleUpdates({ points }: { points: number | null }) {
   const { state, formAction, onSubmit, pending } = useQueuedForm(changeRewardPoints, { actionPath: '/action/examples/addFiftyRewardsPoints' });
   const now = state.status === 'done' ? state.data.rewardPoints : points;
   return (
-    <form className="reward-single" action={formAction} onSubmit={onSubmit} aria-label="One update at a time">
+    <form className="reward-single" action={formAction} onSubmit={onSubmit} aria-label="One update at a time" data-state={pending ? 'pending' : state.status}>
       <p>
         Your points now: <strong data-testid="points-now">{now ?? '–'}</strong>
       </p>
