@@ -11,7 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { startStore } from '@ctp-session/store';
 
 const FRONTEND = fileURLToPath(new URL('..', import.meta.url));
-const PAGES = ['/', '/p/MUG-ENAMEL-01', '/cart', '/checkout', '/login', '/rewards'];
+const PAGES = ['/', '/p/MUG-ENAMEL-01', '/cart', '/checkout', '/login', '/rewards', '/account/confirm?token=x'];
 const WARMUP = 10;
 const ROUNDS = 40;
 
