@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { BrowserContext, Page } from 'playwright-core';
-import { FLOW_TIMEOUT_MS, newShopperContext, screenshot, sessionCookie, STEP_TIMEOUT_MS, storeAndBrowser, waitForCartCount } from './support/browser.js';
+import { FLOW_TIMEOUT_MS, newNoScriptShopper, newShopper, pathOf as path, screenshot, sessionCookie, storeAndBrowser, submitAndLoad as submit, waitForCartCount } from './support/browser.js';
 import { customerWithConfirmationLink, emailVerified } from './support/confirmation-link.js';
 
 const MUG = 'MUG-ENAMEL-01';
@@ -8,19 +8,9 @@ const PASSWORD = 'confirm-link-password';
 
 const run = storeAndBrowser();
 
-async function submit(page: Page, selector: string): Promise<void> {
-  const loaded = page.waitForEvent('load');
-  await page.click(selector);
-  await loaded;
-}
-
-const path = (page: Page): string => new URL(page.url()).pathname;
-
 /** A guest who has put a mug in the cart, in a browser with or without JavaScript. */
 async function guestWithMug(javaScriptEnabled: boolean): Promise<{ context: BrowserContext; page: Page }> {
-  const context = javaScriptEnabled ? await newShopperContext(run.browser) : await run.browser.newContext({ javaScriptEnabled: false });
-  context.setDefaultTimeout(STEP_TIMEOUT_MS);
-  const page = await context.newPage();
+  const { context, page } = javaScriptEnabled ? await newShopper(run.browser) : await newNoScriptShopper(run.browser);
   await page.goto(`${run.store.url}/p/${MUG}`);
   if (javaScriptEnabled) {
     await page.waitForLoadState('networkidle');
@@ -99,9 +89,8 @@ describe('the confirmation link: a Server Action confirms the account and signs 
   it(
     'a link without a token says so, and its button is disabled',
     async () => {
-      const context = await run.browser.newContext({ javaScriptEnabled: false });
+      const { context, page } = await newNoScriptShopper(run.browser);
       try {
-        const page = await context.newPage();
         await page.goto(`${run.store.url}/account/confirm`);
         expect(await page.locator('p.error[role=alert]').textContent()).toMatch(/link is incomplete/);
         expect(await page.locator('button:has-text("Confirm and sign in")').isDisabled()).toBe(true);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import type { BrowserContext, Page } from 'playwright-core';
-import { FLOW_TIMEOUT_MS, newShopperContext, screenshot, sessionCookie, STEP_TIMEOUT_MS, storeAndBrowser, waitForCartCount } from './support/browser.js';
+import type { Page } from 'playwright-core';
+import { FLOW_TIMEOUT_MS, newNoScriptShopper, newShopperContext, pathOf as path, screenshot, sessionCookie, storeAndBrowser, submitAndLoad as submit, waitForCartCount } from './support/browser.js';
 
 const MUG = 'MUG-ENAMEL-01';
 const LAMP = 'LAMP-READ-01';
@@ -14,26 +14,12 @@ function demoCustomer(): { email: string; password: string } {
   return run.store.platform.demoCustomer;
 }
 
-/** A shopper whose browser runs no JavaScript at all (every tab of the context). */
-async function noScriptShopper(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await run.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1200, height: 900 } });
-  context.setDefaultTimeout(STEP_TIMEOUT_MS);
-  return { context, page: await context.newPage() };
-}
-
-/** Submits the form of `selector`'s button as a browser without JavaScript does, and waits for the page it leads to. */
-async function submit(page: Page, selector: string): Promise<void> {
-  const loaded = page.waitForEvent('load');
-  await page.click(selector);
-  await loaded;
-}
+const noScriptShopper = () => newNoScriptShopper(run.browser);
 
 /** The header's cart count as the server rendered it. */
 async function headerCount(page: Page): Promise<string | null> {
   return page.locator('[data-testid="cart-count"]').textContent();
 }
-
-const path = (page: Page): string => new URL(page.url()).pathname;
 
 describe('the store without JavaScript', () => {
   it(
