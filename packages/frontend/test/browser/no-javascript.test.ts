@@ -208,6 +208,40 @@ describe('the store without JavaScript', () => {
   );
 });
 
+describe('a form post from another site', () => {
+  it(
+    'is refused by Next.js and changes nothing; the same post from the store itself works',
+    async () => {
+      const { context, page } = await noScriptShopper();
+      try {
+        await page.goto(`${run.store.url}/p/${MUG}`);
+        await submit(page, 'button:has-text("Add to cart")');
+        const cookie = `frontastic-session=${(await sessionCookie(context))?.value ?? ''}`;
+        // The add-to-cart form's fields exactly as the browser would post them (Next.js's action fields included).
+        const fields = await page.evaluate(() => [...new FormData(document.querySelector('form.add-to-cart') as HTMLFormElement)].map(([name, value]) => [name, String(value)]));
+        const post = (origin: string) => {
+          const body = new FormData();
+          for (const [name, value] of fields) body.append(name ?? '', value ?? '');
+          return fetch(`${run.store.url}/p/${MUG}`, { method: 'POST', body, redirect: 'manual', headers: { cookie, origin } });
+        };
+        const forged = await post('http://shop.attacker.example');
+        expect(forged.status).toBe(500);
+        expect(forged.headers.get('set-cookie')).toBeNull();
+        await page.goto(`${run.store.url}/cart`);
+        expect(await headerCount(page)).toBe('1');
+
+        const own = await post(run.store.url);
+        expect(own.status).toBe(303);
+        await page.goto(`${run.store.url}/cart`);
+        expect(await headerCount(page)).toBe('2');
+      } finally {
+        await context.close();
+      }
+    },
+    FLOW_TIMEOUT_MS,
+  );
+});
+
 describe('a tab with JavaScript and a tab without, in one browser', () => {
   it(
     'each sees the other\'s cart changes',
