@@ -14,7 +14,7 @@ export interface ExtensionRegistry {
 /** The extension registry commercetools Frontend loads: exactly these three keys. */
 const registry: ExtensionRegistry = {
   actions: {
-    account: { register: account.register, login: account.login, logout: account.logout, getAccount: account.getAccount },
+    account: { register: account.register, login: account.login, confirm: account.confirm, logout: account.logout, getAccount: account.getAccount },
     cart: {
       getCart: cart.getCart,
       addToCart: cart.addToCart,

@@ -41,7 +41,7 @@ describe('the built bundle', () => {
     expect(JSON.parse(output)).toEqual({
       keys: ['actions', 'data-sources', 'dynamic-page-handler'],
       actions: {
-        account: ['getAccount', 'login', 'logout', 'register'],
+        account: ['confirm', 'getAccount', 'login', 'logout', 'register'],
         cart: ['addToCart', 'checkout', 'getCart', 'removeLineItem', 'updateLineItem'],
         examples: ['addFiftyRewardsPoints', 'addTwentyRewardsPoints', 'deductFiftyRewardsPoints', 'deductTwentyRewardPoints', 'getRewardPoints', 'saveCartIdInSession'],
       },

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { Header } from '../components/Header';
 import { HubProvider } from '../components/HubProvider';
 import { SessionSync } from '../components/SessionSync';
+import { headerFallback } from '../lib/header-cart';
 import { hubUrlFromEnv } from '../lib/hub-url';
 import './globals.css';
 
@@ -16,11 +17,11 @@ export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 // HUB_URL is read per request, so one production build runs against any hub.
 export const dynamic = 'force-dynamic';
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body>
-        <HubProvider hubUrl={hubUrlFromEnv()}>
+        <HubProvider hubUrl={hubUrlFromEnv()} fallback={await headerFallback()}>
           <Header />
           <SessionSync />
           <div className="page">{children}</div>

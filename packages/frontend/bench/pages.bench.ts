@@ -2,8 +2,9 @@
 // 1. first-load JavaScript per page: the scripts each page's HTML makes the browser load (what the
 //    browser really fetches, read from the build output in .next/static), raw and gzipped;
 // 2. the home page's server response time through Next (page fetched from the hub with the
-//    frontend-sdk, rendered), against the hub's /frontastic/page call alone, alternating requests
-//    so the shared machine's noise hits both alike. The ratio is the figure.
+//    frontend-sdk, rendered), for a new visitor and for a shopper with a cart (whose layout also reads
+//    the header's cart), against the hub's /frontastic/page call alone, alternating requests so the
+//    shared machine's noise hits all alike. The ratio is the figure.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { startStore } from '@ctp-session/store';
 
 const FRONTEND = fileURLToPath(new URL('..', import.meta.url));
-const PAGES = ['/', '/p/MUG-ENAMEL-01', '/cart', '/checkout', '/login', '/rewards'];
+const PAGES = ['/', '/p/MUG-ENAMEL-01', '/cart', '/checkout', '/login', '/rewards', '/account/confirm?token=x'];
 const WARMUP = 10;
 const ROUNDS = 40;
 
@@ -66,17 +67,29 @@ try {
     await timed(hubPage);
     await timed(homePage);
   }
+  // A shopper with a cart: the layout also reads the header's cart through the server session (cart/getCart).
+  const added = await fetch(`${store.hubUrl}/frontastic/action/cart/addToCart`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Frontastic-Locale': 'en_US' },
+    body: JSON.stringify({ sku: 'MUG-ENAMEL-01' }),
+  });
+  const cookie = `frontastic-session=${added.headers.get('Frontastic-Session') ?? ''}`;
+  const shopperHomePage = () => fetch(`${store.url}/`, { headers: { cookie } });
+  for (let i = 0; i < WARMUP; i++) await timed(shopperHomePage);
   const hub: number[] = [];
   const home: number[] = [];
+  const shopperHome: number[] = [];
   for (let i = 0; i < ROUNDS; i++) {
     hub.push(await timed(hubPage));
     home.push(await timed(homePage));
+    shopperHome.push(await timed(shopperHomePage));
   }
   console.log(`\nHome page server response, ${ROUNDS} sequential requests each, alternating\n`);
   console.log('| request | median | p90 | ratio (median) |');
   console.log('|---|---:|---:|---:|');
   console.log(`| hub \`POST /frontastic/page\` for \`/\` (baseline) | ${median(hub).toFixed(1)} ms | ${p90(hub).toFixed(1)} ms | 1.00 |`);
   console.log(`| Next \`GET /\` (page via the frontend-sdk + render) | ${median(home).toFixed(1)} ms | ${p90(home).toFixed(1)} ms | ${(median(home) / median(hub)).toFixed(2)} |`);
+  console.log(`| Next \`GET /\` for a shopper with a cart (+ the layout's cart read) | ${median(shopperHome).toFixed(1)} ms | ${p90(shopperHome).toFixed(1)} ms | ${(median(shopperHome) / median(hub)).toFixed(2)} |`);
 } finally {
   await store.close();
 }

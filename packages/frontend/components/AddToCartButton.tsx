@@ -1,36 +1,30 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useState } from 'react';
-import { ErrorMessage } from './ErrorMessage';
-import { useCartWrite } from './useCart';
+import { usePathname } from 'next/navigation';
+import { useSWRConfig } from 'swr';
+import { addToCart } from '../app/actions/cart';
+import { RETURN_TO_FIELD } from '../lib/forms/form-state';
+import { CART_PATH } from '../lib/shop-types';
+import { FormStateError } from './ErrorMessage';
+import { useQueuedForm } from './useQueuedForm';
 
-export function AddToCartButton({ sku, name, count = 1 }: { sku: string; name: string; count?: number }) {
-  const write = useCartWrite();
-  const router = useRouter();
-  const [state, setState] = useState<'idle' | 'adding' | 'added'>('idle');
-  const [error, setError] = useState<unknown>(null);
-
-  const add = async () => {
-    setState('adding');
-    setError(null);
-    try {
-      await write('addToCart', { sku, count });
-      setState('added');
-      // Server-rendered tastics (the cart id, …) read the session the write just changed.
-      router.refresh();
-    } catch (caught) {
-      setError(caught);
-      setState('idle');
-    }
-  };
+/** "Add to cart" as a form: posted to its Server Action without JavaScript, sent through the queue with it. */
+export function AddToCartButton({ sku, name }: { sku: string; name: string }) {
+  const { mutate } = useSWRConfig();
+  const pathname = usePathname();
+  const { state, formAction, onSubmit, pending } = useQueuedForm(addToCart, {
+    actionPath: '/action/cart/addToCart',
+    onDone: (cart) => mutate(CART_PATH, cart, { revalidate: false }).then(() => undefined),
+  });
 
   return (
-    <div className="add-to-cart">
-      <button type="button" className="button primary" onClick={add} disabled={state === 'adding'} aria-label={`Add ${name} to cart`}>
-        {state === 'adding' ? 'Adding…' : state === 'added' ? 'Added ✓' : 'Add to cart'}
+    <form className="add-to-cart" action={formAction} onSubmit={onSubmit}>
+      <input type="hidden" name="sku" value={sku} />
+      <input type="hidden" name={RETURN_TO_FIELD} value={pathname} />
+      <button type="submit" className="button primary" disabled={pending} aria-label={`Add ${name} to cart`}>
+        {pending ? 'Adding…' : state.status === 'done' ? 'Added ✓' : 'Add to cart'}
       </button>
-      <ErrorMessage error={error} />
-    </div>
+      <FormStateError state={state} />
+    </form>
   );
 }

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { useSWRConfig } from 'swr';
 import { onSessionEvent, type SessionEndReason } from '../lib/session-channel';
 import { followSessionEndsElsewhere } from '../lib/session-end';
+import { onSessionNews } from '../lib/session-news';
 import { ACCOUNT_PATH, SIGNED_OUT } from '../lib/shop-types';
 
 const NOTICES: Record<SessionEndReason, string> = {
@@ -15,8 +16,8 @@ const NOTICES: Record<SessionEndReason, string> = {
 /**
  * Keeps this tab in step with the session it shares with the other tabs. Every SWR key of the app is
  * an action path, so all of them depend on the session:
- * - another tab wrote the session: fetch them again (cart count, cart, account) and re-render the
- *   server tastics, without a reload;
+ * - another tab wrote the session, or the server did for a form sent without JavaScript: fetch them again
+ *   (cart count, cart, account) and re-render the server tastics, without a reload;
  * - the session ended here or elsewhere: the account is signed out, every other cache is dropped and
  *   fetched again (an empty cart), and the server tastics re-render for a guest.
  */
@@ -39,9 +40,15 @@ export function SessionSync() {
       }
       router.refresh();
     });
+    // A write the server made outside the queue (a form sent from a tab without JavaScript) is told by a cookie.
+    const stopListening = onSessionNews(() => {
+      void mutate(() => true);
+      router.refresh();
+    });
     return () => {
       unsubscribe();
       stopFollowing();
+      stopListening();
     };
   }, [mutate, router]);
 

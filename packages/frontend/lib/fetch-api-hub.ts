@@ -1,7 +1,9 @@
-import { errorFromBody, FetchApiHubError } from './fetch-api-hub-error';
+import { FetchApiHubError } from './fetch-api-hub-error';
+import { answerBody, sendToHub, storableToken } from './hub-call';
 import { readSessionToken, writeSessionToken, type CookieDocument } from './session-cookie';
 
 export { FetchApiHubError } from './fetch-api-hub-error';
+export { SESSION_EXPIRED } from './hub-call';
 
 export interface FetchApiHubConfig {
   /** Origin of the API hub, e.g. `http://127.0.0.1:8080` (the SDK's `endpoint`). */
@@ -46,13 +48,6 @@ export function sessionCookies(): CookieDocument | undefined {
 }
 
 /**
- * The extensions' code for a sign-in that could not be renewed. Its 401 answer carries the session with
- * the customer signed out: the one non-2xx answer whose session is stored, or every later action would
- * send the dead session again and fail the same way.
- */
-export const SESSION_EXPIRED = 'SESSION_EXPIRED';
-
-/**
  * Calls an API hub path (`/action/<namespace>/<action>[?query]`) and resolves to the parsed JSON.
  * The session travels exactly as with `@commercetools/frontend-sdk`: the `frontastic-session` cookie
  * goes out as the `Frontastic-Session` header, and a 2xx answer carrying that header replaces the
@@ -70,56 +65,10 @@ export async function fetchApiHub<T = unknown>(path: string, init: RequestInit =
   }
   const { endpoint, locale, currency } = config;
   const cookies = sessionCookies();
-  const doFetch = config.fetch ?? fetch;
   const token = cookies === undefined ? undefined : readSessionToken(cookies);
-
-  const headers = new Headers(init.headers);
-  for (const [name, value] of [
-    ['Content-Type', 'application/json'],
-    ['Accept', 'application/json'],
-    ['Frontastic-Locale', locale],
-    ['Frontastic-Currency', currency],
-  ] as const) {
-    if (!headers.has(name)) headers.set(name, value);
-  }
-  if (token !== undefined) headers.set('Frontastic-Session', token);
-
-  const url = `${endpoint}/frontastic${path.startsWith('/') ? path : `/${path}`}`;
-  let response: Response;
-  try {
-    response = await doFetch(url, { ...init, headers });
-  } catch (error) {
-    if (init.signal?.aborted) throw init.signal.reason;
-    throw new FetchApiHubError({
-      code: 'NETWORK_ERROR',
-      message: `Could not reach the API hub at ${endpoint}; check that it is running.`,
-      status: 0,
-      path,
-      cause: error,
-    });
-  }
-
-  const newToken = response.headers.get('Frontastic-Session');
-  if (response.ok && newToken !== null && cookies !== undefined) writeSessionToken(cookies, newToken);
-
-  const text = await response.text();
-  let body: unknown;
-  try {
-    body = text === '' ? null : JSON.parse(text);
-  } catch (error) {
-    if (!response.ok) throw errorFromBody(undefined, response.status, path);
-    throw new FetchApiHubError({
-      code: 'INVALID_RESPONSE',
-      message: `The API hub answered ${path} with something that is not JSON.`,
-      status: response.status,
-      path,
-      cause: error,
-    });
-  }
-  if (!response.ok) {
-    const error = errorFromBody(body, response.status, path);
-    if (error.code === SESSION_EXPIRED && newToken !== null && cookies !== undefined) writeSessionToken(cookies, newToken);
-    throw error;
-  }
-  return body as T;
+  const answer = await sendToHub({ endpoint, path, locale, currency, token, init, fetch: config.fetch ?? fetch });
+  // Stored before the body is read, as the SDK does: a 2xx whose body is broken still carries the session.
+  const newToken = storableToken(answer, path);
+  if (newToken !== undefined && cookies !== undefined) writeSessionToken(cookies, newToken);
+  return answerBody<T>(answer, path);
 }

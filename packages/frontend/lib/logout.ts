@@ -6,18 +6,22 @@ import { endSession } from './session-end';
 import type { Account } from './shop-types';
 
 /**
- * Signs the shopper out everywhere, in its turn of the browser-wide queue: the extension clears the
- * session, then the cookie goes (as the SDK's `invalidateSession()` does), so no tab can carry the old
- * session again; the actions still waiting in this tab and the others are rejected with
- * `SessionEndedError`, and every tab shows the shopper signed out.
+ * What follows a successful `account/logout` inside its turn of the queue: the cookie goes (as the SDK's
+ * `invalidateSession()` does), so no tab can carry the old session again, and the actions still waiting in
+ * this tab and the others are rejected with `SessionEndedError` while every tab shows the shopper signed out.
  */
+export function endSessionAfterLogout(): void {
+  const cookies = sessionCookies();
+  if (cookies !== undefined) deleteSessionCookies(cookies);
+  endSession('logout');
+}
+
+/** Signs the shopper out everywhere, calling the hub from the browser, in its turn of the browser-wide queue. */
 export function logout(): Promise<Account> {
   return actionQueue.add(
     async (signal) => {
       const account = await fetchApiHub<Account>('/action/account/logout', { method: 'POST', signal });
-      const cookies = sessionCookies();
-      if (cookies !== undefined) deleteSessionCookies(cookies);
-      endSession('logout');
+      endSessionAfterLogout();
       return account;
     },
     { timeoutMs: ACTION_TIMEOUT_MS },

@@ -1,12 +1,9 @@
 import { actionQueue } from '../helpers/Queue';
 import { fetchApiHub } from './fetch-api-hub';
+import { ACTION_TIMEOUT_MS } from './hub-call';
 import { hasSession, runSessionAction } from './session-action';
 
-/**
- * A little over the platform's 10 s action limit: an answer that has not come by then never will,
- * and a hung request must not hold every later action of the shopper.
- */
-export const ACTION_TIMEOUT_MS = 12_000;
+export { ACTION_TIMEOUT_MS } from './hub-call';
 
 export interface QueuedActionOptions {
   /** Aborts the request and frees the queue after this long (default {@link ACTION_TIMEOUT_MS}). */

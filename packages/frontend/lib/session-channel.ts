@@ -1,10 +1,12 @@
+import type { SessionEndReason } from './session-ended-error';
+
+export type { SessionEndReason } from './session-ended-error';
+
 /**
  * Session news between the tabs of a browser (BroadcastChannel): a write in one tab makes the others
  * fetch again what depends on the session; an ended session (logout, expiry) signs every tab out.
  * Listeners hear this tab's own news too, with `elsewhere: false`.
  */
-export type SessionEndReason = 'logout' | 'expired';
-
 export type SessionEvent = { kind: 'changed' } | { kind: 'ended'; reason: SessionEndReason };
 
 export type SessionListener = (event: SessionEvent, elsewhere: boolean) => void;

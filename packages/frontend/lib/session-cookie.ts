@@ -50,28 +50,27 @@ export function sessionTokenOf(value: string | undefined): string | undefined {
   return isSessionToken(value) ? value : undefined;
 }
 
-function rememberMe(doc: CookieDocument): boolean {
-  const value = readCookies(doc)[REMEMBER_ME_COOKIE];
+/** Whether a `__rememberMe` value asks for a lasting session cookie. */
+export function remembersSession(value: string | undefined): boolean {
   return value !== undefined && value !== '' && value !== 'false' && value !== '0';
 }
 
-/** Writes the token as the SDK does: `Path=/`, an expiry only when "remember me" is on, `Secure`. */
-export function writeSessionToken(doc: CookieDocument, token: string, now: number = Date.now()): void {
-  doc.cookie = stringifySetCookie(
-    {
-      name: SESSION_COOKIE,
-      value: token,
-      path: '/',
-      ...(rememberMe(doc) ? { expires: new Date(now + DEFAULT_SESSION_LIFETIME_MS) } : {}),
-      secure: true,
-    },
-    { encode: encodeURIComponent },
-  );
+/** The attributes the SDK gives the session cookie: `Path=/`, an expiry only when "remember me" is on, `Secure`. */
+export function sessionCookieAttributes(rememberMe: boolean, now: number): { path: '/'; expires?: Date; secure: true } {
+  return { path: '/', ...(rememberMe ? { expires: new Date(now + DEFAULT_SESSION_LIFETIME_MS) } : {}), secure: true };
 }
 
-/** Deletes a cookie the way the SDK's `deleteCookie` does: an empty value with `Max-Age=-1`. */
+/** The SDK's `deleteCookie`: an empty value with `Max-Age=-1`. */
+export const DELETED_COOKIE_ATTRIBUTES = { maxAge: -1, path: '/', secure: true } as const;
+
+/** Writes the token as the SDK does: `Path=/`, an expiry only when "remember me" is on, `Secure`. */
+export function writeSessionToken(doc: CookieDocument, token: string, now: number = Date.now()): void {
+  const rememberMe = remembersSession(readCookies(doc)[REMEMBER_ME_COOKIE]);
+  doc.cookie = stringifySetCookie({ name: SESSION_COOKIE, value: token, ...sessionCookieAttributes(rememberMe, now) }, { encode: encodeURIComponent });
+}
+
 function deleteCookie(doc: CookieDocument, name: string): void {
-  doc.cookie = stringifySetCookie({ name, value: '', maxAge: -1, path: '/', secure: true }, { encode: encodeURIComponent });
+  doc.cookie = stringifySetCookie({ name, value: '', ...DELETED_COOKIE_ATTRIBUTES }, { encode: encodeURIComponent });
 }
 
 /** The SDK's `invalidateSession()`: no session cookie and no "remember me" left. */

@@ -1,18 +1,8 @@
 import { actionQueue } from '../helpers/Queue';
-import { announceSessionEvent, onSessionEvent, type SessionEndReason } from './session-channel';
+import { announceSessionEvent, onSessionEvent } from './session-channel';
+import { SessionEndedError, type SessionEndReason } from './session-ended-error';
 
-/** An action that waited for a session that ended (a logout or an expiry, here or in another tab) before it ran. */
-export class SessionEndedError extends Error {
-  readonly code = 'SESSION_ENDED';
-  override readonly name = 'SessionEndedError';
-  constructor(readonly reason: SessionEndReason) {
-    super(
-      reason === 'expired'
-        ? 'Your sign-in expired before this action ran, so it was not sent. You are shopping as a guest now: try again, or sign in.'
-        : 'You were signed out (in this tab or another) before this action ran, so it was not sent. Try again if you still want it.',
-    );
-  }
-}
+export { SessionEndedError } from './session-ended-error';
 
 /**
  * The session ended: this tab's waiting actions are rejected with {@link SessionEndedError} (they were

@@ -26,6 +26,22 @@ export const login = defineAction(async (scope) => {
   return { body: await signIn(scope, { kind: 'login', ...credentials }) };
 });
 
+/**
+ * `account/confirm` `{ token, password }` → the account, signed in, its email verified. The token is the one
+ * mailed in a confirmation link (`POST /customers/email-token`). commercetools gives a customer's own token
+ * for a password only, and the session holds the customer's own token, so the link's page asks for the
+ * password once. The sign-in comes first, as `account/login` (the guest's cart is merged): a wrong password
+ * leaves the link usable.
+ */
+export const confirm = defineAction(async (scope) => {
+  const { token, password: typed } = scope.body({ token: string({ maxLength: 256 }), password });
+  const accounts = new AccountApi(await scope.commerce.asClient());
+  const customer = await accounts.customerOfEmailToken(token);
+  const account = await signIn(scope, { kind: 'login', email: customer.email, password: typed });
+  await accounts.confirmEmail(token);
+  return { body: account };
+});
+
 /** `account/logout` → revokes the shopper's commercetools tokens, then clears the session. */
 export const logout = defineAction(async (scope) => {
   scope.body({});

@@ -37,6 +37,8 @@ export interface TestStore {
   rawAction(shopper: Browser, action: string, body?: string, query?: string): Promise<RawAnswer>;
   /** GET on the platform's HTTP API with a client credentials token (view_orders, view_customers), parsed; a non-2xx answer throws BackendReadError. */
   platformGet(path: string): Promise<unknown>;
+  /** An email verification token for the customer, as a shop's mailer asks for one to put in a confirmation link. */
+  emailToken(customerId: string, ttlMinutes?: number): Promise<string>;
   /** Platform requests made while `run` ran, per route. */
   countRequests(run: () => Promise<unknown>): Promise<{ total: number; routes: Readonly<Record<string, number>> }>;
   close(): Promise<void>;
@@ -119,6 +121,18 @@ export async function startStore(options: StoreOptions = {}): Promise<TestStore>
       return { status: answer.status, json: text === '' ? undefined : (JSON.parse(text) as unknown), sessionToken: answer.headers.get('frontastic-session') };
     },
     platformGet: store.readBackend,
+    emailToken: async (customerId, ttlMinutes = 60) => {
+      const basic = Buffer.from(`${platform.clientId}:${platform.clientSecret}`).toString('base64');
+      const auth = await fetch(`${platform.authUrl}/oauth/token`, { method: 'POST', headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded' }, body: 'grant_type=client_credentials' });
+      const { access_token: accessToken } = (await auth.json()) as { access_token: string };
+      const created = await fetch(`${platform.apiUrl}/${platform.projectKey}/customers/email-token`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ id: customerId, ttlMinutes }),
+      });
+      if (!created.ok) throw new Error(`the platform refused an email token: ${created.status}`);
+      return ((await created.json()) as { value: string }).value;
+    },
     countRequests: async (run) => {
       platform.counters.reset();
       await run();

@@ -1,10 +1,9 @@
 import type { Metadata } from 'next';
-import { cookies } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { getPage } from '../../lib/get-page';
 import { hubUrlFromEnv } from '../../lib/hub-url';
-import { SESSION_COOKIE, sessionTokenOf } from '../../lib/session-cookie';
+import { storeSession } from '../../lib/store-session';
 import { PageRenderer } from '../../renderer/PageRenderer';
 import { tastics } from '../../tastics/registry';
 
@@ -20,8 +19,9 @@ async function load({ params, searchParams }: RouteProps) {
   const path = `/${(slug ?? []).map((part) => encodeURIComponent(decodeURIComponent(part))).join('/')}`;
   const rawQuery = await searchParams;
   const query = Object.fromEntries(Object.entries(rawQuery).filter((entry): entry is [string, string | string[]] => entry[1] !== undefined));
-  // A cookie that is not a token (a bad escape, a stray value) is no session, as in the browser.
-  const sessionToken = sessionTokenOf((await cookies()).get(SESSION_COOKIE)?.value);
+  // A cookie that is not a token is no session, as in the browser; a token this process has since replaced
+  // (two form posts at once, stored in the wrong order) is read as its newest successor.
+  const sessionToken = await storeSession.sessionToken();
   return loadOnce(path, JSON.stringify(query), sessionToken);
 }
 

@@ -259,3 +259,46 @@ describe('a session that cannot be used any more recovers on the next action', (
     FLOW_TIMEOUT_MS,
   );
 });
+
+describe('the store\'s forms with JavaScript', () => {
+  it(
+    'a double click sends the form once',
+    async () => {
+      const { context, page } = await oneTab(`/p/${MUG}`);
+      try {
+        await page.dblclick('button:has-text("Add to cart")');
+        await page.waitForSelector('button:has-text("Added")');
+        await page.waitForFunction(() => document.querySelector('[data-testid="busy"]')?.textContent === '');
+        await waitForCartCount(page, 1);
+        expect(await cartSkus(page)).toEqual([MUG]);
+        expect(await page.locator(`.line-item[data-sku="${MUG}"] select`).inputValue()).toBe('1');
+      } finally {
+        await context.close();
+      }
+    },
+    FLOW_TIMEOUT_MS,
+  );
+
+  it(
+    "a Server Action sent from one tab waits for its turn while the other tab's queued updates run: no update is lost",
+    async () => {
+      const { context, a, b } = await twoTabs('/rewards');
+      try {
+        // Tab a: four updates adding up to zero, each slowed between its read and its write of the session.
+        await a.click('button:has-text("Fire through the queue")');
+        await a.waitForFunction(() => document.querySelector('[data-testid="busy"]')?.textContent?.includes('Working') === true);
+        // Tab b, meanwhile: the "+50" form, whose Server Action runs in its turn of the browser-wide queue.
+        await b.click('form.reward-single button:has-text("+50")');
+        // Its answer holds whatever the session had at its turn, plus 50: a's updates may come before it.
+        await b.waitForSelector('form.reward-single[data-state="done"]');
+        await a.waitForSelector('[data-testid="reward-result"][data-mode="queued"]');
+        expect(await a.locator('.reward-result .error-text').count()).toBe(0);
+        await open(b, '/rewards');
+        expect(await b.locator('[data-testid="points-now"]').textContent()).toBe('50');
+      } finally {
+        await context.close();
+      }
+    },
+    FLOW_TIMEOUT_MS,
+  );
+});

@@ -48,6 +48,25 @@ export class AccountApi {
     return toSignInResult(await duplicateChecked(() => this.api.customers().post({ body: { ...draft } }).execute()));
   }
 
+  /** The customer an email verification token belongs to (`GET /customers/email-token={token}`, the API client's token). */
+  async customerOfEmailToken(token: string): Promise<Customer> {
+    return (await emailTokenChecked(() => this.api.customers().withEmailToken({ emailToken: token }).get().execute())).body;
+  }
+
+  /**
+   * Marks the token's customer's email verified (`POST /customers/email/confirm`); commercetools then voids every
+   * email token of that customer. A token that is gone by now was used by another confirmation of the same link
+   * at the same moment: the email is verified either way.
+   */
+  async confirmEmail(token: string): Promise<void> {
+    try {
+      await this.api.customers().emailConfirm().post({ body: { tokenValue: token } }).execute();
+    } catch (error) {
+      if (error instanceof CommercetoolsApiError && error.status === 404) return;
+      throw error;
+    }
+  }
+
   /** The signed-in customer (`/me` with the customer's token). */
   async me(): Promise<Customer> {
     return (await this.api.me().get().execute()).body;
@@ -73,6 +92,21 @@ async function duplicateChecked<T>(call: () => Promise<T>): Promise<T> {
   } catch (error) {
     if (error instanceof CommercetoolsApiError && error.status === 400 && error.code === 'DuplicateField') {
       throw new BadRequestError('An account with this email already exists. Log in instead.', 'EMAIL_TAKEN');
+    }
+    throw error;
+  }
+}
+
+/** An email token commercetools does not know (used, replaced, never issued) or that expired: the link is spent, not the request malformed. */
+async function emailTokenChecked<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof CommercetoolsApiError && error.status === 400 && error.code === 'ExpiredCustomerEmailToken') {
+      throw new BadRequestError('This confirmation link has expired. Sign in with your email and password, or ask for a new link.', 'CONFIRMATION_LINK_EXPIRED');
+    }
+    if (error instanceof CommercetoolsApiError && error.status === 404) {
+      throw new BadRequestError('This confirmation link is not valid any more: it was used already or replaced by a newer one. Sign in with your email and password.', 'CONFIRMATION_LINK_INVALID');
     }
     throw error;
   }

@@ -1,15 +1,25 @@
 'use client';
 
 import Link from 'next/link';
-import { useState } from 'react';
-import { ErrorMessage } from '../../../components/ErrorMessage';
-import { useCart, useCartWrite } from '../../../components/useCart';
+import { useRef } from 'react';
+import { useSWRConfig } from 'swr';
+import { changeCartLine } from '../../../app/actions/cart';
+import { ErrorMessage, FormStateError } from '../../../components/ErrorMessage';
+import { useCart } from '../../../components/useCart';
+import { useQueuedForm } from '../../../components/useQueuedForm';
 import { formatMoney } from '../../../lib/format';
-import type { Cart, LineItem } from '../../../lib/shop-types';
+import { CART_PATH, type Cart, type LineItem } from '../../../lib/shop-types';
 
 const QUANTITIES = Array.from({ length: 10 }, (_, i) => i + 1);
 
-function LineItemRow({ item, onChange }: { item: LineItem; onChange: (action: string, body: unknown) => Promise<void> }) {
+/** One line: its quantity and "Remove" are one form (the button pressed says which); with JavaScript a new quantity is sent at once. */
+function LineItemRow({ item }: { item: LineItem }) {
+  const { mutate } = useSWRConfig();
+  const update = useRef<HTMLButtonElement>(null);
+  const { state, formAction, onSubmit, pending } = useQueuedForm(changeCartLine, {
+    actionPath: '/action/cart/updateLineItem',
+    onDone: (cart) => mutate(CART_PATH, cart, { revalidate: false }).then(() => undefined),
+  });
   const inputId = `qty-${item.id}`;
   return (
     <li className="line-item" data-sku={item.sku}>
@@ -18,21 +28,22 @@ function LineItemRow({ item, onChange }: { item: LineItem; onChange: (action: st
         <Link href={`/p/${encodeURIComponent(item.sku)}`} className="line-item-name">{item.name}</Link>
         <span className="muted">{formatMoney(item.unitPrice)} each</span>
       </div>
-      <div className="line-item-actions">
+      <form className="line-item-actions" action={formAction} onSubmit={onSubmit}>
+        <input type="hidden" name="lineItemId" value={item.id} />
         <label htmlFor={inputId}>Quantity</label>
-        <select
-          id={inputId}
-          value={item.quantity}
-          onChange={(event) => onChange('updateLineItem', { lineItemId: item.id, count: Number(event.target.value) })}
-        >
+        <select id={inputId} name="quantity" key={item.quantity} defaultValue={item.quantity} disabled={pending} onChange={(event) => event.currentTarget.form?.requestSubmit(update.current)}>
           {[...new Set([...QUANTITIES, item.quantity])].sort((a, b) => a - b).map((n) => (
             <option key={n} value={n}>{n}</option>
           ))}
         </select>
-        <button type="button" className="button link" onClick={() => onChange('removeLineItem', { lineItemId: item.id })} aria-label={`Remove ${item.name}`}>
+        <button ref={update} type="submit" name="intent" value="update" className="button link" disabled={pending} aria-label={`Update the quantity of ${item.name}`}>
+          Update
+        </button>
+        <button type="submit" name="intent" value="remove" className="button link" disabled={pending} aria-label={`Remove ${item.name}`}>
           Remove
         </button>
-      </div>
+        <FormStateError state={state} />
+      </form>
       <span className="price">{formatMoney(item.total)}</span>
     </li>
   );
@@ -40,30 +51,18 @@ function LineItemRow({ item, onChange }: { item: LineItem; onChange: (action: st
 
 export function CartView({ initialCart }: { initialCart: Cart | undefined }) {
   const { data: cart, error: loadError } = useCart(initialCart);
-  const write = useCartWrite();
-  const [error, setError] = useState<unknown>(null);
-
-  const change = async (action: string, body: unknown) => {
-    setError(null);
-    try {
-      await write(action, body);
-    } catch (caught) {
-      setError(caught);
-    }
-  };
 
   if (cart === undefined) return loadError !== undefined ? <ErrorMessage error={loadError} /> : <p className="notice">Loading your cart…</p>;
   return (
     <section className="cart" aria-labelledby="cart-title">
       <h1 id="cart-title">Your cart</h1>
-      <ErrorMessage error={error} />
       {cart.lineItems.length === 0 ? (
         <p className="notice">Your cart is empty. <Link href="/">Continue shopping</Link></p>
       ) : (
         <>
           <ul className="line-items">
             {cart.lineItems.map((item) => (
-              <LineItemRow key={item.id} item={item} onChange={change} />
+              <LineItemRow key={item.id} item={item} />
             ))}
           </ul>
           <div className="cart-summary">

@@ -2,65 +2,30 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
 import { useSWRConfig } from 'swr';
-import { ErrorMessage } from '../../../components/ErrorMessage';
+import { placeOrder } from '../../../app/actions/checkout';
+import { FormStateError } from '../../../components/ErrorMessage';
 import { useCart } from '../../../components/useCart';
+import { useQueuedForm } from '../../../components/useQueuedForm';
 import { formatMoney } from '../../../lib/format';
-import { queuedAction } from '../../../lib/queued-action';
-import { CART_PATH, type Address, type Cart, type Order } from '../../../lib/shop-types';
-import { withoutErrorOf } from '../../../components/field-errors';
-
-const COUNTRIES = [
-  ['DE', 'Germany'],
-  ['AT', 'Austria'],
-  ['NL', 'Netherlands'],
-  ['GB', 'United Kingdom'],
-  ['US', 'United States'],
-] as const;
-
-const REQUIRED = { firstName: 'First name', lastName: 'Last name', streetName: 'Street', postalCode: 'Postal code', city: 'City' } as const;
+import { COUNTRIES, readShippingAddress, REQUIRED } from '../../../lib/forms/shipping-address';
+import { CART_PATH, type Cart } from '../../../lib/shop-types';
 
 export function CheckoutView({ initialCart }: { initialCart: Cart | undefined }) {
   const { data: cart } = useCart(initialCart);
   const { mutate } = useSWRConfig();
   const router = useRouter();
-  const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const value = (name: string) => {
-      const raw = form.get(name);
-      return typeof raw === 'string' ? raw.trim() : '';
-    };
-    const missing: Partial<Record<string, string>> = {};
-    for (const [name, label] of Object.entries(REQUIRED)) if (value(name) === '') missing[name] = `${label} is required.`;
-    if (!/^[A-Z]{2}$/.test(value('country'))) missing['country'] = 'Choose a country.';
-    setErrors(missing);
-    if (Object.keys(missing).length > 0) return;
-
-    const shippingAddress: Address = {
-      firstName: value('firstName'),
-      lastName: value('lastName'),
-      streetName: value('streetName'),
-      postalCode: value('postalCode'),
-      city: value('city'),
-      country: value('country'),
-    };
-    setBusy(true);
-    setError(null);
-    try {
-      await queuedAction<Order>('/action/cart/checkout', { shippingAddress });
+  const { state, formAction, onSubmit, onInput, pending } = useQueuedForm(placeOrder, {
+    actionPath: '/action/cart/checkout',
+    check: (form) => readShippingAddress(form).fields,
+    onDone: async () => {
       await mutate(CART_PATH);
       router.push('/thank-you');
-    } catch (caught) {
-      setError(caught);
-      setBusy(false);
-    }
-  };
+    },
+  });
+  const errors = state.status === 'failed' ? (state.fields ?? {}) : {};
+  // Without JavaScript the page is rendered again after a failure: what was typed comes back.
+  const values = state.status === 'failed' ? (state.values ?? {}) : {};
 
   if (cart !== undefined && cart.lineItems.length === 0) {
     return (
@@ -79,6 +44,7 @@ export function CheckoutView({ initialCart }: { initialCart: Cart | undefined })
         name={name}
         autoComplete={autoComplete}
         required
+        defaultValue={values[name]}
         aria-invalid={errors[name] !== undefined}
         aria-describedby={errors[name] === undefined ? undefined : `checkout-${name}-error`}
       />
@@ -95,7 +61,7 @@ export function CheckoutView({ initialCart }: { initialCart: Cart | undefined })
           <strong>{formatMoney(cart.totalPrice)}</strong>
         </p>
       )}
-      <form className="card" onSubmit={submit} onInput={(event) => setErrors(withoutErrorOf(errors, event.target))} noValidate>
+      <form className="card" action={formAction} onSubmit={onSubmit} onInput={onInput} noValidate>
         <h2>Shipping address</h2>
         <div className="field-row">
           {input('firstName', 'given-name')}
@@ -108,15 +74,15 @@ export function CheckoutView({ initialCart }: { initialCart: Cart | undefined })
         </div>
         <div className="field">
           <label htmlFor="checkout-country">Country</label>
-          <select id="checkout-country" name="country" defaultValue="DE" aria-invalid={errors['country'] !== undefined}>
+          <select id="checkout-country" name="country" defaultValue={values['country'] ?? 'DE'} aria-invalid={errors['country'] !== undefined}>
             {COUNTRIES.map(([code, name]) => (
               <option key={code} value={code}>{name}</option>
             ))}
           </select>
           {errors['country'] !== undefined && <span className="field-error">{errors['country']}</span>}
         </div>
-        <ErrorMessage error={error} />
-        <button type="submit" className="button primary" disabled={busy}>{busy ? 'Placing your order…' : 'Place order'}</button>
+        <FormStateError state={state} />
+        <button type="submit" className="button primary" disabled={pending}>{pending ? 'Placing your order…' : 'Place order'}</button>
       </form>
     </section>
   );

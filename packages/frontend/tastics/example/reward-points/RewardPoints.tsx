@@ -1,20 +1,14 @@
 'use client';
 
-import { useState } from 'react';
-import { ErrorMessage } from '../../../components/ErrorMessage';
+import { useState, useSyncExternalStore } from 'react';
+import { changeRewardPoints } from '../../../app/actions/rewards';
+import { ErrorMessage, FormStateError } from '../../../components/ErrorMessage';
+import { useQueuedForm } from '../../../components/useQueuedForm';
 import { fetchApiHub } from '../../../lib/fetch-api-hub';
 import { queuedAction } from '../../../lib/queued-action';
+import { REWARD_POINTS_PATH, REWARD_UPDATES as UPDATES, type RewardPoints as Points } from '../../../lib/reward-points';
 
-interface Points {
-  rewardPoints: number;
-}
-
-const UPDATES = [
-  { label: '+50', action: 'addFiftyRewardsPoints' },
-  { label: '+20', action: 'addTwentyRewardsPoints' },
-  { label: '−20', action: 'deductTwentyRewardPoints' },
-  { label: '−50', action: 'deductFiftyRewardsPoints' },
-] as const;
+const noSubscription = () => () => undefined;
 
 type Mode = 'parallel' | 'queued';
 
@@ -32,7 +26,31 @@ interface Run {
   steps: Step[];
 }
 
-export function RewardPoints({ title, maxDelayMs }: { title: string; maxDelayMs: number }) {
+/** One update at a time, as a form: works without JavaScript, and through the queue with it. */
+function SingleUpdates({ points }: { points: number | null }) {
+  // Any of the four: each writes the session, so each is news for the other tabs.
+  const { state, formAction, onSubmit, pending } = useQueuedForm(changeRewardPoints, { actionPath: '/action/examples/addFiftyRewardsPoints' });
+  const now = state.status === 'done' ? state.data.rewardPoints : points;
+  return (
+    <form className="reward-single" action={formAction} onSubmit={onSubmit} aria-label="One update at a time" data-state={pending ? 'pending' : state.status}>
+      <p>
+        Your points now: <strong data-testid="points-now">{now ?? '–'}</strong>
+      </p>
+      <div className="button-row">
+        {UPDATES.map(({ label, action }) => (
+          <button key={action} type="submit" name="change" value={action} className="button" disabled={pending}>
+            {label}
+          </button>
+        ))}
+      </div>
+      <FormStateError state={state} />
+    </form>
+  );
+}
+
+export function RewardPoints({ title, maxDelayMs, points }: { title: string; maxDelayMs: number; points: number | null }) {
+  // The race needs the page's script: without JavaScript its buttons stay disabled.
+  const scripted = useSyncExternalStore(noSubscription, () => true, () => false);
   const [run, setRun] = useState<Run | null>(null);
   const [running, setRunning] = useState<Mode | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -41,7 +59,7 @@ export function RewardPoints({ title, maxDelayMs }: { title: string; maxDelayMs:
     setRunning(mode);
     setError(null);
     try {
-      const { rewardPoints: before } = await queuedAction<Points>('/action/examples/getRewardPoints');
+      const { rewardPoints: before } = await queuedAction<Points>(REWARD_POINTS_PATH);
       const steps = await Promise.all(
         UPDATES.map(async ({ label, action }): Promise<Step> => {
           // Random delays between the action's read and write of the session make the race visible.
@@ -58,7 +76,7 @@ export function RewardPoints({ title, maxDelayMs }: { title: string; maxDelayMs:
           }
         }),
       );
-      const { rewardPoints: after } = await queuedAction<Points>('/action/examples/getRewardPoints');
+      const { rewardPoints: after } = await queuedAction<Points>(REWARD_POINTS_PATH);
       setRun({ mode, before, after, steps });
     } catch (caught) {
       setError(caught);
@@ -76,11 +94,13 @@ export function RewardPoints({ title, maxDelayMs }: { title: string; maxDelayMs:
         Four updates of the points in the session: {UPDATES.map((u) => u.label).join(', ')}. They add up to zero, so
         the points should end where they started.
       </p>
+      <SingleUpdates points={points} />
+      <p>All four at once, the race and its cure (needs JavaScript):</p>
       <div className="button-row">
-        <button type="button" className="button" disabled={running !== null} onClick={() => void start('parallel')}>
+        <button type="button" className="button" disabled={!scripted || running !== null} onClick={() => void start('parallel')}>
           {running === 'parallel' ? 'Running…' : 'Fire all at once'}
         </button>
-        <button type="button" className="button primary" disabled={running !== null} onClick={() => void start('queued')}>
+        <button type="button" className="button primary" disabled={!scripted || running !== null} onClick={() => void start('queued')}>
           {running === 'queued' ? 'Running…' : 'Fire through the queue'}
         </button>
       </div>

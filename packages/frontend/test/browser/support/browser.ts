@@ -73,3 +73,20 @@ export async function sessionCookie(context: BrowserContext): Promise<{ name: st
 export async function waitForCartCount(page: Page, count: number): Promise<void> {
   await page.waitForFunction((expected) => document.querySelector('[data-testid="cart-count"]')?.textContent === String(expected), count);
 }
+
+/** A shopper whose browser runs no JavaScript at all (every tab of the context). */
+export async function newNoScriptShopper(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1200, height: 900 } });
+  context.setDefaultTimeout(STEP_TIMEOUT_MS);
+  return { context, page: await context.newPage() };
+}
+
+/** Submits the form of `selector`'s button as a browser without JavaScript does, and waits for the page it leads to. */
+export async function submitAndLoad(page: Page, selector: string): Promise<void> {
+  const loaded = page.waitForEvent('load');
+  await page.click(selector);
+  await loaded;
+}
+
+/** The path of the page the tab shows. */
+export const pathOf = (page: Page): string => new URL(page.url()).pathname;
