@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { HubOptionsError, ProjectConfigurationError } from './errors.js';
 import type { HubOptions } from './options.js';
+import { describeJsonError } from './project/json-error.js';
 import { parseSecretList } from './session/secrets.js';
 
 function number(env: NodeJS.ProcessEnv, name: string): number | undefined {
@@ -13,10 +14,17 @@ function number(env: NodeJS.ProcessEnv, name: string): number | undefined {
 }
 
 function jsonFile(file: string, name: string): unknown {
+  let text: string;
   try {
-    return JSON.parse(readFileSync(file, 'utf8'));
+    text = readFileSync(file, 'utf8');
   } catch (error) {
     throw new ProjectConfigurationError(`${name} points at ${file}, which is not a readable JSON file: ${error instanceof Error ? error.message : String(error)}.`, { cause: error });
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    // No `cause` and not the parser's message: it quotes the text, and the file holds secrets.
+    throw new ProjectConfigurationError(`${name} points at ${file}, which is not valid JSON: ${describeJsonError(error, text)}. Fix the file (it holds Studio sections: { "<section>": { "<field>": value } }).`);
   }
 }
 
