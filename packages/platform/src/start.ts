@@ -7,6 +7,7 @@ import { EmailTokenStore } from './customers/email-tokens.js';
 import { PlatformOptionError } from './errors.js';
 import { FaultInjector, type FaultSettings } from './faults.js';
 import { DEFAULT_HTTP_LIMITS, PlatformHttpServer, type HttpLimits } from './http/server.js';
+import { resolveMailLimits, type MailLimits } from './mail/limits.js';
 import { MailSink } from './mail/sink.js';
 import { MockGateway } from './mock/gateway.js';
 import { DEMO_CUSTOMER } from './seed/catalogue.js';
@@ -39,8 +40,10 @@ export interface PlatformOptions {
   readonly httpLimits?: Partial<HttpLimits>;
   /** SMTP port of the mail sink on 127.0.0.1; 0 (the default) picks a free one. */
   readonly smtpPort?: number;
-  /** Largest mail the sink accepts (default 10 MiB); larger ones are refused with 552. */
+  /** Largest mail the sink accepts, envelope included (default 10 MiB); larger ones are refused with 552. Same as `mailLimits.maxBytes`. */
   readonly mailMaxBytes?: number;
+  /** The mail sink's caps: size, recipients, connections, bytes in flight and kept (see `MailLimits`). */
+  readonly mailLimits?: Partial<MailLimits>;
   /** One line per received mail (default: console.log). */
   readonly onMail?: (line: string) => void;
 }
@@ -80,6 +83,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   if (options.mailMaxBytes !== undefined && !(Number.isInteger(options.mailMaxBytes) && options.mailMaxBytes > 0)) {
     throw new PlatformOptionError(`mailMaxBytes must be a positive whole number of bytes, got ${options.mailMaxBytes}.`);
   }
+  const mailLimits = resolveMailLimits({ ...(options.mailMaxBytes === undefined ? {} : { maxBytes: options.mailMaxBytes }), ...options.mailLimits });
 
   const mock = new CommercetoolsMock({ enableAuthentication: false, validateCredentials: false, defaultProjectKey: projectKey, strict: true, silent: true });
   const gateway = new MockGateway(mock, projectKey);
@@ -101,7 +105,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   try {
     mail = await MailSink.start({
       port: options.smtpPort ?? 0,
-      ...(options.mailMaxBytes === undefined ? {} : { maxBytes: options.mailMaxBytes }),
+      limits: mailLimits,
       log: options.onMail ?? ((line) => console.log(`[platform] ${line}`)),
       now,
     });
