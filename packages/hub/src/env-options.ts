@@ -47,6 +47,8 @@ export function hubOptionsFromEnv(env: NodeJS.ProcessEnv = process.env, cwd: str
   if (secrets.length > 0) options.sessionSecrets = secrets;
   const origins = list(env['HUB_CORS_ORIGINS']);
   if (origins !== undefined) options.corsOrigins = origins;
+  const hosts = list(env['HUB_ALLOWED_HOSTS']);
+  if (hosts !== undefined) options.allowedHosts = hosts;
   if (env['HUB_PROJECT_CONFIG']) {
     const file = resolve(cwd, env['HUB_PROJECT_CONFIG']);
     options.projectConfiguration = jsonFile(file, 'HUB_PROJECT_CONFIG') as Record<string, Record<string, unknown>>;

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { BundleHolder } from './bundle/bundle-holder.js';
 import { ProjectConfigurationError } from './errors.js';
 import { handleCors } from './http/cors.js';
+import { createHostCheck, shownHost } from './http/host-check.js';
 import { applyServerLimits, connectionsCheckingInterval } from './http/server-limits.js';
 import { HEADER } from './http/header-names.js';
 import { sendError } from './http/respond.js';
@@ -89,12 +90,26 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
   const issuingKey = await deriveSessionKey(secrets.secrets[0]);
   const state: HubState = { options: resolved, bundles, studio, keys, issuingKey, tokenCache: new TokenCache(), logger, usesDevelopmentSecret: secrets.isDevelopmentDefault, reportBundleFault };
   const origins = new Set(resolved.corsOrigins);
+  // Known once the port is: nothing is served before that.
+  let ownHost: (host: string | undefined) => boolean = () => false;
 
   const server = createServer({ connectionsCheckingInterval: connectionsCheckingInterval(resolved.serverLimits) }, (req: IncomingMessage, res: ServerResponse) => {
     const requestId = randomUUID();
     res.setHeader(HEADER.requestId, requestId);
     // Every answer is built for one shopper's session (or is a developer's view): no cache may keep it.
     res.setHeader('Cache-Control', 'no-store');
+    if (!ownHost(req.headers.host)) {
+      req.resume();
+      const port = (server.address() as AddressInfo).port;
+      sendError(
+        res,
+        403,
+        'HOST_NOT_ALLOWED',
+        `This hub answers requests for its own addresses (127.0.0.1:${port}, localhost:${port}) and the hosts in HUB_ALLOWED_HOSTS (the allowedHosts option) only, not for Host ${shownHost(req.headers.host)}: a web page can reach local servers through a name it controls. If you reach the hub through that name, add it to HUB_ALLOWED_HOSTS.`,
+        requestId,
+      );
+      return;
+    }
     if (handleCors(req, res, origins)) return;
     const { path, search } = splitUrl(req.url ?? '/');
     route(state, { req, res, path, search, requestId }).catch((error: unknown) => {
@@ -106,6 +121,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
   applyServerLimits(server, resolved.serverLimits);
 
   const port = await listen(server, resolved.port);
+  ownHost = createHostCheck(port, resolved.allowedHosts);
   if (resolved.watch) bundles.watch(resolved.watchIntervalMs);
   if (secrets.isDevelopmentDefault) {
     logger.log('warn', 'using the DEVELOPMENT default session secret: tokens are not protected; set HUB_SESSION_SECRET outside local development');

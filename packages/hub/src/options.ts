@@ -38,6 +38,11 @@ export interface HubOptions {
   sessionSecrets?: readonly string[];
   /** Origins the browser may call the hub from. */
   corsOrigins?: readonly string[];
+  /**
+   * Host names (any port), `name:port` entries or `*` the hub answers besides its own addresses
+   * (`127.0.0.1:<port>`, `localhost:<port>`); any other `Host` is refused with 403 `HOST_NOT_ALLOWED`.
+   */
+  allowedHosts?: readonly string[];
   bodyLimitBytes?: number;
   /** Reload the bundle (and pages file) when they change on disk. Default: on in development. */
   watch?: boolean;
@@ -55,6 +60,7 @@ export interface ResolvedHubOptions {
   timeoutMs: number;
   sessionSecrets: readonly string[] | undefined;
   corsOrigins: readonly string[];
+  allowedHosts: readonly string[];
   bodyLimitBytes: number;
   watch: boolean;
   watchIntervalMs: number;
@@ -65,6 +71,13 @@ export interface ResolvedHubOptions {
 function positive(value: number, name: string): number {
   if (!Number.isFinite(value) || value <= 0) throw new HubOptionsError(`${name} must be a positive number, got ${value}.`);
   return value;
+}
+
+function hostList(hosts: readonly string[] | undefined): readonly string[] {
+  for (const host of hosts ?? []) {
+    if (typeof host !== 'string' || !/^[\w.*:[\]-]+$/.test(host.trim())) throw new HubOptionsError(`allowedHosts entries are host names, name:port or *, got ${JSON.stringify(host)}.`);
+  }
+  return hosts ?? [];
 }
 
 function environmentOf(value: string | undefined): HubEnvironment {
@@ -85,6 +98,7 @@ export function resolveHubOptions(options: HubOptions, projectConfiguration: Rec
     timeoutMs: positive(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 'timeoutMs'),
     sessionSecrets: options.sessionSecrets,
     corsOrigins: options.corsOrigins ?? DEFAULT_CORS_ORIGINS,
+    allowedHosts: hostList(options.allowedHosts),
     bodyLimitBytes: positive(options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES, 'bodyLimitBytes'),
     watch: options.watch ?? environment === 'development',
     watchIntervalMs: positive(options.watchIntervalMs ?? 300, 'watchIntervalMs'),

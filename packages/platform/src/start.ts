@@ -46,6 +46,11 @@ export interface PlatformOptions {
   readonly mailLimits?: Partial<MailLimits>;
   /** One line per received mail (default: console.log). */
   readonly onMail?: (line: string) => void;
+  /**
+   * Host names (any port), `name:port` entries or `*` answered besides 127.0.0.1:<port> and localhost:<port>;
+   * any other `Host` gets 403 `HostNotAllowed`, on the platform's port and on the mock's private one.
+   */
+  readonly allowedHosts?: readonly string[];
 }
 
 export interface Platform {
@@ -79,6 +84,9 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   const tokenTtlSeconds = options.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS;
   checkOptions(options.port ?? 0, projectKey, tokenTtlSeconds);
   const limits = httpLimitsOf(options.httpLimits);
+  for (const host of options.allowedHosts ?? []) {
+    if (typeof host !== 'string' || !/^[\w.*:[\]-]+$/.test(host.trim())) throw new PlatformOptionError(`allowedHosts entries are host names, name:port or *, got ${JSON.stringify(host)}.`);
+  }
   checkPort(options.smtpPort ?? 0, 'smtpPort');
   if (options.mailMaxBytes !== undefined && !(Number.isInteger(options.mailMaxBytes) && options.mailMaxBytes > 0)) {
     throw new PlatformOptionError(`mailMaxBytes must be a positive whole number of bytes, got ${options.mailMaxBytes}.`);
@@ -121,6 +129,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     dispatch: createDispatcher(context),
     onError: options.onError ?? ((error) => console.error('[platform] internal error:', error)),
     limits,
+    allowedHosts: options.allowedHosts ?? [],
   });
   let port = 0;
   try {

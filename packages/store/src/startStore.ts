@@ -6,6 +6,7 @@ import { DEFAULT_NEXT_DIST_DIR, ensureBundle, ensureNextBuild } from './builds.j
 import { chooseCommerceBackend, startCommerceBackend, type CommerceBackend } from './commerceBackend.js';
 import { startNextServer } from './nextServer.js';
 import { STUDIO_PAGES } from './paths.js';
+import { allowedHostsOf, answerOwnHostOnly } from './hostGuard.js';
 import { explainStartFailure, holdPort, InvalidPortError, type PortClaim, type PortHold } from './ports.js';
 import { Progress, type Log, type StepTiming } from './progress.js';
 import { startingAnswer } from './startingPage.js';
@@ -138,14 +139,16 @@ export async function startStore(options: StoreOptions = {}): Promise<Store> {
     if (signal?.aborted) throw new StoreStopRequestedError();
   };
   const now = (): ReturnType<Progress['now']> => progress.now();
-  const startingHolder = (part: string) => ({ kind: 'http' as const, listener: startingAnswer(part, now) });
+  // Each part answers its own addresses and the hosts its variable lists, the port holds included.
+  const hosts = { store: allowedHostsOf(env, 'STORE_ALLOWED_HOSTS'), hub: allowedHostsOf(env, 'HUB_ALLOWED_HOSTS'), platform: allowedHostsOf(env, 'PLATFORM_ALLOWED_HOSTS') };
+  const startingHolder = (part: string, allowed: readonly string[], variable: string) => ({ kind: 'http' as const, listener: answerOwnHostOnly(startingAnswer(part, now), allowed, variable) });
 
   try {
     // Fixed ports first, so a busy one fails fast with its name, before any build. The frontend's port is
     // held even when it is 0: the hub must know the frontend's origin before the frontend runs.
-    const frontendHold = withFrontend ? await hold(claims.frontend, startingHolder('the store')) : undefined;
-    const hubHold = claims.hub.port !== 0 ? await hold(claims.hub, startingHolder('the API hub')) : undefined;
-    const platformHold = usesEmbeddedPlatform && claims.platform.port !== 0 ? await hold(claims.platform, startingHolder('the commercetools platform')) : undefined;
+    const frontendHold = withFrontend ? await hold(claims.frontend, startingHolder('the store', hosts.store, 'STORE_ALLOWED_HOSTS')) : undefined;
+    const hubHold = claims.hub.port !== 0 ? await hold(claims.hub, startingHolder('the API hub', hosts.hub, 'HUB_ALLOWED_HOSTS')) : undefined;
+    const platformHold = usesEmbeddedPlatform && claims.platform.port !== 0 ? await hold(claims.platform, startingHolder('the commercetools platform', hosts.platform, 'PLATFORM_ALLOWED_HOSTS')) : undefined;
     const smtpHold = usesEmbeddedPlatform && claims.smtp.port !== 0 ? await hold(claims.smtp, { kind: 'tcp', greet: (socket) => socket.end('421 4.3.2 The store is starting; try again in a moment.\r\n') }) : undefined;
     if (frontendHold) log(`the store's address http://127.0.0.1:${frontendHold.port} answers "starting" until the store is ready`);
 
@@ -165,6 +168,7 @@ export async function startStore(options: StoreOptions = {}): Promise<Store> {
           return await startCommerceBackend(env, claims.platform.port, {
             smtpPort: claims.smtp.port,
             ...(options.quiet ? { onMail: () => undefined } : {}),
+            allowedHosts: hosts.platform,
             ...options.platform,
           });
         } catch (error) {
@@ -199,6 +203,7 @@ export async function startStore(options: StoreOptions = {}): Promise<Store> {
             watch: false,
             sessionSecrets,
             corsOrigins: frontendHold ? [`http://127.0.0.1:${frontendHold.port}`, `http://localhost:${frontendHold.port}`] : [],
+            allowedHosts: hosts.hub,
             projectConfiguration: { commercetools },
             ...(options.hubTimeoutMs === undefined ? {} : { timeoutMs: options.hubTimeoutMs }),
             ...(options.hubLogger ? { logger: options.hubLogger } : options.quiet ? { logger: quietLogger } : {}),
@@ -218,7 +223,7 @@ export async function startStore(options: StoreOptions = {}): Promise<Store> {
       // A failure is the server's own (FrontendStartError): the hold is still ours, nobody took the port.
       const next = await progress.step(
         'frontend server (Next.js)',
-        () => startNextServer(frontendHold, runningHub.url, { distDir, ...(signal === undefined ? {} : { signal }) }),
+        () => startNextServer(frontendHold, runningHub.url, { distDir, allowedHosts: hosts.store, ...(signal === undefined ? {} : { signal }) }),
         (server) => `at ${server.url}`,
       );
       forget(frontendHold);
