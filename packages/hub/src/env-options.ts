@@ -43,6 +43,10 @@ export function hubOptionsFromEnv(env: NodeJS.ProcessEnv = process.env, cwd: str
   if (timeoutMs !== undefined) options.timeoutMs = timeoutMs;
   const bodyLimitBytes = number(env, 'HUB_BODY_LIMIT_BYTES');
   if (bodyLimitBytes !== undefined) options.bodyLimitBytes = bodyLimitBytes;
+  const idleSeconds = number(env, 'HUB_SESSION_IDLE_SECONDS');
+  if (idleSeconds !== undefined) options.sessionIdleSeconds = idleSeconds;
+  const absoluteSeconds = number(env, 'HUB_SESSION_ABSOLUTE_SECONDS');
+  if (absoluteSeconds !== undefined) options.sessionAbsoluteSeconds = absoluteSeconds;
   const secrets = parseSecretList(env['HUB_SESSION_SECRET']);
   if (secrets.length > 0) options.sessionSecrets = secrets;
   const origins = list(env['HUB_CORS_ORIGINS']);

@@ -88,7 +88,8 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
   );
   const keys = await deriveSessionKeys(secrets.secrets);
   const issuingKey = await deriveSessionKey(secrets.secrets[0]);
-  const state: HubState = { options: resolved, bundles, studio, keys, issuingKey, tokenCache: new TokenCache(), logger, usesDevelopmentSecret: secrets.isDevelopmentDefault, reportBundleFault };
+  const sessionPolicy = { environment: resolved.environment, lifetime: resolved.sessionLifetime, now: resolved.now };
+  const state: HubState = { options: resolved, bundles, studio, keys, issuingKey, tokenCache: new TokenCache(), sessionPolicy, logger, usesDevelopmentSecret: secrets.isDevelopmentDefault, reportBundleFault };
   const origins = new Set(resolved.corsOrigins);
   // Known once the port is: nothing is served before that.
   let ownHost: (host: string | undefined) => boolean = () => false;

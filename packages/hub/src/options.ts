@@ -1,19 +1,19 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ENVIRONMENTS, isHubEnvironment, type HubEnvironment } from './environments.js';
 import { HubOptionsError, UnknownEnvironmentError } from './errors.js';
 import type { FrontasticContext } from './bundle/extension-types.js';
 import type { HubLogger } from './log/logger.js';
 import { resolveProject, type ProjectSettings } from './project/resolve-project.js';
 import { resolveServerLimits, type ServerLimits } from './http/server-limits.js';
+import { resolveSessionLifetime, type SessionLifetime } from './session/lifetime.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const DEFAULT_BUNDLE = resolve(REPO_ROOT, 'packages/extensions/build/bundle.min.js');
 export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 export const DEFAULT_CORS_ORIGINS = ['http://localhost:3000', 'http://127.0.0.1:3000'];
-/** The platform's environments. Anything else is refused: a typo must not fall back to development's defaults. */
-export const ENVIRONMENTS = ['development', 'staging', 'production'] as const;
-export type HubEnvironment = (typeof ENVIRONMENTS)[number];
+export { ENVIRONMENTS, type HubEnvironment } from './environments.js';
 
 export interface HubOptions {
   /** The extensions bundle (CommonJS). Default: `packages/extensions/build/bundle.min.js` under the repository root. */
@@ -50,6 +50,12 @@ export interface HubOptions {
   logger?: HubLogger;
   /** Header, request and keep-alive timeouts and the connection cap (defaults: 10 s, 30 s, 5 s, 1000). */
   serverLimits?: Partial<ServerLimits>;
+  /** A session not used for this long reads as a guest's (`{}`). Default 172 800 s (2 days). */
+  sessionIdleSeconds?: number;
+  /** A session begun this long ago reads as a guest's, however busy. Default 2 592 000 s (30 days). */
+  sessionAbsoluteSeconds?: number;
+  /** Milliseconds since the epoch; tests move it to age sessions without waiting. Default `Date.now`. */
+  now?: () => number;
 }
 
 export interface ResolvedHubOptions {
@@ -65,6 +71,8 @@ export interface ResolvedHubOptions {
   watch: boolean;
   watchIntervalMs: number;
   serverLimits: ServerLimits;
+  sessionLifetime: SessionLifetime;
+  now: () => number;
   context: Omit<FrontasticContext, 'locale'>;
 }
 
@@ -82,8 +90,8 @@ function hostList(hosts: readonly string[] | undefined): readonly string[] {
 
 function environmentOf(value: string | undefined): HubEnvironment {
   const environment = value ?? 'development';
-  if (!(ENVIRONMENTS as readonly string[]).includes(environment)) throw new UnknownEnvironmentError(environment, ENVIRONMENTS);
-  return environment as HubEnvironment;
+  if (!isHubEnvironment(environment)) throw new UnknownEnvironmentError(environment, ENVIRONMENTS);
+  return environment;
 }
 
 export function resolveHubOptions(options: HubOptions, projectConfiguration: Record<string, unknown>): ResolvedHubOptions {
@@ -103,6 +111,11 @@ export function resolveHubOptions(options: HubOptions, projectConfiguration: Rec
     watch: options.watch ?? environment === 'development',
     watchIntervalMs: positive(options.watchIntervalMs ?? 300, 'watchIntervalMs'),
     serverLimits: resolveServerLimits(options.serverLimits),
+    sessionLifetime: resolveSessionLifetime({
+      ...(options.sessionIdleSeconds === undefined ? {} : { idleSeconds: options.sessionIdleSeconds }),
+      ...(options.sessionAbsoluteSeconds === undefined ? {} : { absoluteSeconds: options.sessionAbsoluteSeconds }),
+    }),
+    now: options.now ?? Date.now,
     context: { environment, project: resolveProject(options.project), projectConfiguration, featureFlags: options.featureFlags ?? {} },
   };
 }
