@@ -14,9 +14,10 @@ import { createConsoleLogger, redactingLogger } from './log/logger.js';
 import { resolveHubOptions, type HubOptions } from './options.js';
 import { createStudioStore } from './pages/studio-store.js';
 import { flattenProjectConfiguration } from './project/flatten-configuration.js';
-import { describeError } from './routes/extension-failure.js';
 import { route } from './routes/router.js';
+import { BundleTimers } from './run/bundle-timers.js';
 import { runInExtensionScope, type BundleFault } from './run/extension-scope.js';
+import { FaultLog } from './run/fault-log.js';
 import { deriveSessionKey, deriveSessionKeys } from './session/keys.js';
 import { resolveSecrets } from './session/secrets.js';
 import { TokenCache } from './session/token-cache.js';
@@ -69,19 +70,22 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
   const resolved = resolveHubOptions(options, flattenProjectConfiguration(options.projectConfiguration));
   assertJson(resolved.context);
   const secrets = resolveSecrets(options.sessionSecrets, resolved.environment);
-  const reportBundleFault = (fault: BundleFault): void =>
-    logger.log('error', 'bundle code failed after its answer (a promise it did not await, a timer); the hub keeps serving', {
-      kind: fault.kind,
-      what: fault.scope.what,
-      requestId: fault.scope.requestId,
-      reason: describeError(fault.error),
-    });
+  const faultLog = new FaultLog(logger, resolved.faultLog, resolved.now);
+  const reportBundleFault = (fault: BundleFault): void => faultLog.report(fault);
+  const timers = new BundleTimers(resolved.timerLeakThreshold, (leak) =>
+    logger.log('warn', "bundle code keeps timers alive that it never cleared (setInterval, setTimeout): each holds its callback's memory until it is cleared; clear them when their work is done (reported once)", {
+      live: leak.live,
+      threshold: leak.threshold,
+      busiest: leak.busiest,
+      busiestCount: leak.busiestCount,
+    }),
+  );
   // Timers and promises the bundle starts while it is evaluated stay attributed to it.
   const bundles = new BundleHolder(
     resolved.bundle,
     logger,
     (run) => runInExtensionScope({ what: 'bundle load', requestId: undefined, reportFault: reportBundleFault }, run),
-    createBundleConsole(),
+    { console: createBundleConsole(), ...timers.globals },
   );
   const studio = createStudioStore(resolved.pages, resolved.watch, (error) =>
     logger.log('error', 'pages file reload failed; the previous pages are still serving', { reason: error instanceof Error ? error.message : String(error) }),
@@ -141,6 +145,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     close: () =>
       new Promise<void>((resolve, reject) => {
         bundles.close();
+        faultLog.close();
         server.close((error) => (error === undefined ? resolve() : reject(error)));
         server.closeAllConnections();
       }),

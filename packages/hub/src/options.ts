@@ -6,6 +6,7 @@ import type { FrontasticContext } from './bundle/extension-types.js';
 import type { HubLogger } from './log/logger.js';
 import { resolveProject, type ProjectSettings } from './project/resolve-project.js';
 import { resolveServerLimits, type ServerLimits } from './http/server-limits.js';
+import { DEFAULT_FAULT_LOG_LIMITS, type FaultLogLimits } from './run/fault-log.js';
 import { resolveSessionLifetime, type SessionLifetime } from './session/lifetime.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -13,6 +14,7 @@ export const DEFAULT_BUNDLE = resolve(REPO_ROOT, 'packages/extensions/build/bund
 export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 export const DEFAULT_CORS_ORIGINS = ['http://localhost:3000', 'http://127.0.0.1:3000'];
+export const DEFAULT_TIMER_LEAK_THRESHOLD = 1_000;
 export { ENVIRONMENTS, type HubEnvironment } from './environments.js';
 
 export interface HubOptions {
@@ -56,6 +58,10 @@ export interface HubOptions {
   sessionAbsoluteSeconds?: number;
   /** Milliseconds since the epoch; tests move it to age sessions without waiting. Default `Date.now`. */
   now?: () => number;
+  /** How bundle faults are logged: each repeat counted per window, at most so many lines (default 60 s, 20 lines). */
+  faultLog?: Partial<FaultLogLimits>;
+  /** Live timers (intervals, pending timeouts) bundle code may keep before the hub warns, once. Default 1000. */
+  timerLeakThreshold?: number;
 }
 
 export interface ResolvedHubOptions {
@@ -73,11 +79,18 @@ export interface ResolvedHubOptions {
   serverLimits: ServerLimits;
   sessionLifetime: SessionLifetime;
   now: () => number;
+  faultLog: FaultLogLimits;
+  timerLeakThreshold: number;
   context: Omit<FrontasticContext, 'locale'>;
 }
 
 function positive(value: number, name: string): number {
   if (!Number.isFinite(value) || value <= 0) throw new HubOptionsError(`${name} must be a positive number, got ${value}.`);
+  return value;
+}
+
+function positiveInteger(value: number, name: string): number {
+  if (!Number.isInteger(value) || value <= 0) throw new HubOptionsError(`${name} must be a positive whole number, got ${value}.`);
   return value;
 }
 
@@ -116,6 +129,11 @@ export function resolveHubOptions(options: HubOptions, projectConfiguration: Rec
       ...(options.sessionAbsoluteSeconds === undefined ? {} : { absoluteSeconds: options.sessionAbsoluteSeconds }),
     }),
     now: options.now ?? Date.now,
+    faultLog: {
+      windowMs: positiveInteger(options.faultLog?.windowMs ?? DEFAULT_FAULT_LOG_LIMITS.windowMs, 'faultLog.windowMs'),
+      maxLinesPerWindow: positiveInteger(options.faultLog?.maxLinesPerWindow ?? DEFAULT_FAULT_LOG_LIMITS.maxLinesPerWindow, 'faultLog.maxLinesPerWindow'),
+    },
+    timerLeakThreshold: positiveInteger(options.timerLeakThreshold ?? DEFAULT_TIMER_LEAK_THRESHOLD, 'timerLeakThreshold'),
     context: { environment, project: resolveProject(options.project), projectConfiguration, featureFlags: options.featureFlags ?? {} },
   };
 }
