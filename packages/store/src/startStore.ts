@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { startHub, type Hub, type HubLogger } from '@ctp-session/hub';
+import { hubOptionsFromEnv, startHub, type Hub, type HubLogger, type HubOptions } from '@ctp-session/hub';
 import type { Platform, PlatformOptions } from '@ctp-session/platform';
 import { createBackendReader, type BackendReader } from './backendReader.js';
 import { DEFAULT_NEXT_DIST_DIR, ensureBundle, ensureNextBuild } from './builds.js';
@@ -45,6 +45,11 @@ export interface StoreOptions {
   readonly scopes?: string;
   /** Extra embedded-platform settings (e.g. a short token lifetime, a fake clock); its port stays `platformPort`. */
   readonly platform?: PlatformOptions;
+  /**
+   * Extra hub settings (session lifetimes, a clock, the fault log); what the store wires itself (bundle, pages,
+   * port, secrets, CORS, hosts, project configuration, timeout, logger) stays the store's.
+   */
+  readonly hub?: Partial<HubOptions>;
   /** Stops the start-up (and whatever it had started) when aborted. */
   readonly signal?: AbortSignal;
   /** Steps taken before `startStore` was called (`yarn start` loading its code), shown first in the summary. */
@@ -197,6 +202,8 @@ export async function startStore(options: StoreOptions = {}): Promise<Store> {
         await release(hubHold);
         try {
           return await startHub({
+            ...lifetimeFromEnv(env),
+            ...options.hub,
             bundle,
             pages: STUDIO_PAGES,
             port: claims.hub.port,
@@ -248,6 +255,12 @@ export async function startStore(options: StoreOptions = {}): Promise<Store> {
     await stopAll();
     throw signal?.aborted ? new StoreStopRequestedError() : error;
   }
+}
+
+/** The hub's session lifetimes, as `yarn start:hub` reads them (HUB_SESSION_IDLE_SECONDS, HUB_SESSION_ABSOLUTE_SECONDS). */
+function lifetimeFromEnv(env: Environment): Partial<HubOptions> {
+  const { sessionIdleSeconds, sessionAbsoluteSeconds } = hubOptionsFromEnv({ HUB_SESSION_IDLE_SECONDS: env.HUB_SESSION_IDLE_SECONDS, HUB_SESSION_ABSOLUTE_SECONDS: env.HUB_SESSION_ABSOLUTE_SECONDS });
+  return { ...(sessionIdleSeconds === undefined ? {} : { sessionIdleSeconds }), ...(sessionAbsoluteSeconds === undefined ? {} : { sessionAbsoluteSeconds }) };
 }
 
 /** Tests keep the console clean; warnings and errors still show. */

@@ -30,9 +30,12 @@ describe("the store's servers answer their own host only (DNS rebinding)", () =>
     expect(allowedHostsOf({}, 'HUB_ALLOWED_HOSTS')).toEqual([]);
   });
 
-  it('gives the hub HUB_ALLOWED_HOSTS and the platform PLATFORM_ALLOWED_HOSTS, and both refuse other hosts', async () => {
-    const store = await startStore({ port: 0, hubPort: 0, platformPort: 0, frontend: false, quiet: true, env: { HUB_ALLOWED_HOSTS: 'hub.test', PLATFORM_ALLOWED_HOSTS: 'platform.test' } });
+  it('gives the hub HUB_ALLOWED_HOSTS (and its session lifetime) and the platform PLATFORM_ALLOWED_HOSTS, and both refuse other hosts', async () => {
+    const env = { HUB_ALLOWED_HOSTS: 'hub.test', PLATFORM_ALLOWED_HOSTS: 'platform.test', HUB_SESSION_IDLE_SECONDS: '900' };
+    const store = await startStore({ port: 0, hubPort: 0, platformPort: 0, frontend: false, quiet: true, env, hub: { sessionAbsoluteSeconds: 7_200 } });
     try {
+      const status = (await (await fetch(`${store.hubUrl}/frontastic/status`)).json()) as { sessionLifetime: unknown };
+      expect(status.sessionLifetime).toEqual({ idleSeconds: 900, absoluteSeconds: 7_200 });
       const platformUrl = `${store.platform?.url ?? ''}/__platform/health`;
       const hubUrl = `${store.hubUrl}/frontastic/status`;
       expect((await requestWithHost(hubUrl, 'hub.test')).status).toBe(200);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
 import { simpleParser } from 'mailparser';
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerEnvelope, type SMTPServerSession } from 'smtp-server';
 import { PlatformStartError } from '../errors.js';
@@ -148,9 +149,8 @@ export class MailSink {
         }
       }
       if (refusal !== undefined) throw refusal;
-      const raw = Buffer.concat(chunks);
-      chunks.length = 0;
-      const turn = this.parsing.then(() => this.keep(raw, session, envelope + raw.length));
+      // The chunks go to the parser as they are: one copy of a 10 MiB mail fewer than a Buffer.concat.
+      const turn = this.parsing.then(() => this.keep(Readable.from(chunks), session, envelope + received));
       this.parsing = turn.catch(() => undefined);
       await turn;
     } finally {
@@ -158,7 +158,7 @@ export class MailSink {
     }
   }
 
-  private async keep(raw: Buffer, session: SMTPServerSession, sizeBytes: number): Promise<void> {
+  private async keep(raw: Readable, session: SMTPServerSession, sizeBytes: number): Promise<void> {
     // textAsHtml and image links are never shown: not building them saves a copy of every body.
     const parsed = await simpleParser(raw, { skipTextToHtml: true, skipImageLinks: true });
     const receivedAt = new Date((this.options.now ?? Date.now)()).toISOString();
