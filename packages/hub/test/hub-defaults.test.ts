@@ -98,6 +98,8 @@ describe('headers made from extension text are redacted', () => {
       'idToken=[redacted] clientSecret=[redacted] apiKey=[redacted] sessionSecret=[redacted] EXTENSION_SMTP_PASSWORD=[redacted] x-frontastic-access-token: [redacted]',
     );
     expect(redact('refresh-token = rt-789; Access_Token:at-789')).toBe('refresh-token = [redacted]; Access_Token:[redacted]');
+    // nodemailer's SMTP credentials, as a launchpad's mail code may log its transport options.
+    expect(redact("auth: { user: 'shop-mailer', pass: 'smtp-secret' }")).toBe("auth: { user: 'shop-mailer', pass: '[redacted]' }");
     // JSON quoted inside a message (an error that quotes a request body).
     expect(redact('failed: {\\"password\\":\\"hunter2\\",\\"email\\":\\"a@b.c\\"}')).toBe('failed: {\\"password\\":\\"[redacted]\\",\\"email\\":\\"a@b.c\\"}');
     // A quoted value is redacted whole, spaces and escaped quotes included.

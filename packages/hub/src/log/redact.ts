@@ -27,11 +27,12 @@ const ESCAPED_QUOTED_VALUE = /[^"'\\\n]{0,1024}/y;
 
 /**
  * Names whose value is a secret: every spelling the project and commercetools use (`access_token`,
- * `accessToken`, `refresh-token`, `client_secret`, `EXTENSION_SMTP_PASSWORD`, `tokenValue`, a revocation's
- * `token=`, …), compared without case, `_` and `-`.
+ * `accessToken`, `refresh-token`, `client_secret`, `EXTENSION_SMTP_PASSWORD`, `tokenValue`, nodemailer's `pass`,
+ * a revocation's `token=`, …), compared without case, `_` and `-`.
  */
 const SECRET_SUFFIXES = ['token', 'secret', 'password', 'passwd', 'apikey'] as const;
-const SECRET_NAMES = new Set(['tokenvalue']);
+// `pass` is nodemailer's name for the SMTP password (`auth: { user, pass }`), which launchpads' mail code logs.
+const SECRET_NAMES = new Set(['tokenvalue', 'pass']);
 
 function isSecretName(name: string): boolean {
   const plain = name.replace(/[_-]/g, '').toLowerCase();
