@@ -5,7 +5,10 @@ import type { HubOptions } from './options.js';
 import { describeJsonError } from './project/json-error.js';
 import { parseSecretList } from './session/secrets.js';
 
-function number(env: NodeJS.ProcessEnv, name: string): number | undefined {
+/** Any map of variables: `process.env`, or the environment a program such as `yarn start` was given. */
+export type Environment = Readonly<Record<string, string | undefined>>;
+
+function number(env: Environment, name: string): number | undefined {
   const value = env[name];
   if (value === undefined || value === '') return undefined;
   const parsed = Number(value);
@@ -34,7 +37,7 @@ function list(value: string | undefined): string[] | undefined {
 }
 
 /** The hub's environment variables (see README): everything `yarn start:hub` can be told. */
-export function hubOptionsFromEnv(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): HubOptions {
+export function hubOptionsFromEnv(env: Environment = process.env, cwd: string = process.cwd()): HubOptions {
   const options: HubOptions = { port: number(env, 'HUB_PORT') ?? 8080 };
   if (env['HUB_BUNDLE']) options.bundle = resolve(cwd, env['HUB_BUNDLE']);
   if (env['HUB_PAGES']) options.pages = resolve(cwd, env['HUB_PAGES']);

@@ -41,11 +41,13 @@ describe('wildcardMatcher', () => {
     ['1 MB of stars and letters', `${'*a'.repeat(1 << 19)}`, 'a'.repeat(200)],
     ['a 1 MB text', '*a*a*a*a*a*a*a*a*b', 'a'.repeat(1 << 20)],
   ])('scrubs %s in well under 100 ms', (_shape, pattern, text) => {
+    // The best of five runs in CPU time: a shared machine stretches a run's wall clock, not the work it does.
     let best = Number.POSITIVE_INFINITY;
     for (let attempt = 0; attempt < 5; attempt += 1) {
-      const started = performance.now();
+      const started = process.cpuUsage();
       wildcardMatcher(pattern, true)(text);
-      best = Math.min(best, performance.now() - started);
+      const used = process.cpuUsage(started);
+      best = Math.min(best, (used.user + used.system) / 1000);
     }
     expect(best).toBeLessThan(100);
   });

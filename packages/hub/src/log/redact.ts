@@ -34,7 +34,11 @@ const SECRET_SUFFIXES = ['token', 'secret', 'password', 'passwd', 'apikey'] as c
 // `pass` is nodemailer's name for the SMTP password (`auth: { user, pass }`), which launchpads' mail code logs.
 const SECRET_NAMES = new Set(['tokenvalue', 'pass']);
 
+// The shortest secret name (`pass`): shorter names, most of a text's `a=b`, are passed over at once.
+const SHORTEST_SECRET_NAME = 4;
+
 function isSecretName(name: string): boolean {
+  if (name.length < SHORTEST_SECRET_NAME) return false;
   const plain = name.replace(/[_-]/g, '').toLowerCase();
   return SECRET_NAMES.has(plain) || SECRET_SUFFIXES.some((suffix) => plain.endsWith(suffix));
 }

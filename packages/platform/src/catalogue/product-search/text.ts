@@ -12,13 +12,18 @@ export function tokens(text: string): string[] {
  */
 export function wildcardMatcher(value: string, caseInsensitive: boolean): (text: string) => boolean {
   const fold = (text: string): string[] => [...(caseInsensitive ? text.toLowerCase() : text)];
-  const segments = fold(value).join('').split(/\*+/).map((segment) => [...segment]);
-  const anchoredStart = !value.startsWith('*');
-  const anchoredEnd = !value.endsWith('*');
-  const fixedLength = segments.reduce((sum, segment) => sum + segment.length, 0);
+  const pattern = caseInsensitive ? value.toLowerCase() : value;
+  let fixedLength = 0;
+  for (const char of pattern) if (char !== '*') fixedLength += 1;
+  const anchoredStart = !pattern.startsWith('*');
+  const anchoredEnd = !pattern.endsWith('*');
+  // Cut into segments only for a text long enough to match: a huge pattern is refused without that work.
+  let cut: string[][] | undefined;
   return (input) => {
     const text = fold(input);
     if (fixedLength > text.length) return false;
+    cut ??= pattern.split(/\*+/).map((segment) => [...segment]);
+    const segments = cut;
     if (segments.length === 1) return text.length === fixedLength && fitsAt(segments[0] as string[], text, 0);
     const first = segments[0] as string[];
     const last = segments[segments.length - 1] as string[];
