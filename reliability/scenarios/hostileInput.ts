@@ -28,8 +28,12 @@ interface AttackReport {
 
 function nextMessage<T>(child: ChildProcess): Promise<T> {
   return new Promise((resolve, reject) => {
-    child.once('message', (message) => resolve(message as T));
-    child.once('exit', (code) => reject(new Error(`the attackers' process exited (${code})`)));
+    const onExit = (code: number | null): void => reject(new Error(`the attackers' process exited (${code})`));
+    child.once('message', (message) => {
+      child.off('exit', onExit);
+      resolve(message as T);
+    });
+    child.once('exit', onExit);
   });
 }
 
