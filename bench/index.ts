@@ -8,6 +8,7 @@ import type { Figure } from './figures.js';
 import { measureFirstLoadJs } from './firstLoadJs.js';
 import { machine } from './machine.js';
 import { measurePlatformStartup } from './platformStartup.js';
+import { measureRedaction } from './redaction.js';
 import { measureRoundTrip } from './roundTrip.js';
 import { measureStore } from './storeFigures.js';
 import { measureStoreStartup } from './storeStartup.js';
@@ -16,6 +17,7 @@ import { printTable } from './table.js';
 const sections: ReadonlyArray<readonly [string, () => Figure[] | Promise<Figure[]>]> = [
   ['token codec', measureCodec],
   ['hub round trip', measureRoundTrip],
+  ['redaction', measureRedaction],
   ['store: requests per action, cookie sizes', measureStore],
   ['actionQueue', measureActionQueue],
   ['embedded platform start-up', measurePlatformStartup],
