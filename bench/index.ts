@@ -10,6 +10,7 @@ import { measurePublishedPackages } from './publishedPackages.js';
 import { machine } from './machine.js';
 import { measurePlatformPersistence } from './platformPersistence.js';
 import { measurePlatformStartup } from './platformStartup.js';
+import { measureRedaction } from './redaction.js';
 import { measureRoundTrip } from './roundTrip.js';
 import { measureStore } from './storeFigures.js';
 import { measureStoreStartup } from './storeStartup.js';
@@ -18,6 +19,7 @@ import { printTable } from './table.js';
 const sections: ReadonlyArray<readonly [string, () => Figure[] | Promise<Figure[]>]> = [
   ['token codec', measureCodec],
   ['hub round trip', measureRoundTrip],
+  ['redaction', measureRedaction],
   ['store: requests per action, cookie sizes', measureStore],
   ['actionQueue', measureActionQueue],
   ['embedded platform start-up', measurePlatformStartup],

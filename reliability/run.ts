@@ -2,17 +2,20 @@
 // tried and what it lost; anything lost fails the run (exit code 1).
 import { badInput } from './scenarios/badInput.js';
 import { faults } from './scenarios/faults.js';
+import { hostileInput } from './scenarios/hostileInput.js';
 import { load } from './scenarios/load.js';
+import { mailFlood } from './scenarios/mailFlood.js';
 import { platformProbes } from './scenarios/platformProbes.js';
 import { races } from './scenarios/races.js';
 import { replayAfterCheckout } from './scenarios/replayAfterCheckout.js';
 import { replayAfterLogout } from './scenarios/replayAfterLogout.js';
 import { revokedTokens } from './scenarios/revokedTokens.js';
+import { stolenToken } from './scenarios/stolenToken.js';
 import { tokenExpiry } from './scenarios/tokenExpiry.js';
 import type { Scenario } from './support/scenario.js';
 import { captureStoreLog } from './support/storeLog.js';
 
-const all: readonly Scenario[] = [load, faults, badInput, tokenExpiry, races, replayAfterLogout, replayAfterCheckout, revokedTokens, platformProbes];
+const all: readonly Scenario[] = [load, faults, badInput, tokenExpiry, races, replayAfterLogout, replayAfterCheckout, revokedTokens, platformProbes, hostileInput, mailFlood, stolenToken];
 const only = process.argv.slice(2);
 const unknown = only.filter((name) => !all.some((s) => s.name === name));
 if (unknown.length > 0) {

@@ -12,6 +12,8 @@ export interface RawAnswer {
   readonly status: number;
   readonly json: unknown;
   readonly sessionToken: string | null;
+  /** Why the hub did not accept the session sent (`X-Session-Invalid`), if it did not. */
+  readonly sessionInvalid: string | null;
 }
 
 /** The store as `yarn start` runs it, plus what a test driver needs: shoppers with the real frontend-sdk jar. */
@@ -73,7 +75,7 @@ export async function openStore(options: StoreOptions = {}): Promise<StoreClient
       } catch {
         // keep the text: a non-JSON body is itself a finding
       }
-      return { status: answer.status, json, sessionToken: answer.headers.get('frontastic-session') };
+      return { status: answer.status, json, sessionToken: answer.headers.get('frontastic-session'), sessionInvalid: answer.headers.get('x-session-invalid') };
     },
     platformGet: store.readBackend,
     close: () => store.close(),

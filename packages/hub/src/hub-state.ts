@@ -4,6 +4,7 @@ import type { HubLogger } from './log/logger.js';
 import type { ResolvedHubOptions } from './options.js';
 import type { StudioStore } from './pages/studio-store.js';
 import type { BundleFault } from './run/extension-scope.js';
+import type { SessionPolicy } from './session/incoming-session.js';
 import type { SessionKey } from './session/keys.js';
 import type { TokenCache } from './session/token-cache.js';
 
@@ -17,6 +18,8 @@ export interface HubState {
   /** The newest key: every token the hub issues is made with it. */
   readonly issuingKey: SessionKey;
   readonly tokenCache: TokenCache;
+  /** The environment tokens are bound to, the session lifetime and the clock they are checked against. */
+  readonly sessionPolicy: SessionPolicy;
   readonly logger: HubLogger;
   readonly usesDevelopmentSecret: boolean;
   /** Logs a failure bundle code raised after its answer (see `guardProcessAgainstBundleFaults`). */

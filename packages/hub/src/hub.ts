@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { BundleHolder } from './bundle/bundle-holder.js';
 import { ProjectConfigurationError } from './errors.js';
 import { handleCors } from './http/cors.js';
+import { createHostCheck, shownHost } from './http/host-check.js';
 import { applyServerLimits, connectionsCheckingInterval } from './http/server-limits.js';
 import { HEADER } from './http/header-names.js';
 import { sendError } from './http/respond.js';
@@ -13,9 +14,10 @@ import { createConsoleLogger, redactingLogger } from './log/logger.js';
 import { resolveHubOptions, type HubOptions } from './options.js';
 import { createStudioStore } from './pages/studio-store.js';
 import { flattenProjectConfiguration } from './project/flatten-configuration.js';
-import { describeError } from './routes/extension-failure.js';
 import { route } from './routes/router.js';
+import { BundleTimers } from './run/bundle-timers.js';
 import { runInExtensionScope, type BundleFault } from './run/extension-scope.js';
+import { FaultLog } from './run/fault-log.js';
 import { deriveSessionKey, deriveSessionKeys } from './session/keys.js';
 import { resolveSecrets } from './session/secrets.js';
 import { TokenCache } from './session/token-cache.js';
@@ -68,33 +70,51 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
   const resolved = resolveHubOptions(options, flattenProjectConfiguration(options.projectConfiguration));
   assertJson(resolved.context);
   const secrets = resolveSecrets(options.sessionSecrets, resolved.environment);
-  const reportBundleFault = (fault: BundleFault): void =>
-    logger.log('error', 'bundle code failed after its answer (a promise it did not await, a timer); the hub keeps serving', {
-      kind: fault.kind,
-      what: fault.scope.what,
-      requestId: fault.scope.requestId,
-      reason: describeError(fault.error),
-    });
+  const faultLog = new FaultLog(logger, resolved.faultLog, resolved.now);
+  const reportBundleFault = (fault: BundleFault): void => faultLog.report(fault);
+  const timers = new BundleTimers(resolved.timerLeakThreshold, (leak) =>
+    logger.log('warn', "bundle code keeps timers alive that it never cleared (setInterval, setTimeout): each holds its callback's memory until it is cleared; clear them when their work is done (reported once)", {
+      live: leak.live,
+      threshold: leak.threshold,
+      busiest: leak.busiest,
+      busiestCount: leak.busiestCount,
+    }),
+  );
   // Timers and promises the bundle starts while it is evaluated stay attributed to it.
   const bundles = new BundleHolder(
     resolved.bundle,
     logger,
     (run) => runInExtensionScope({ what: 'bundle load', requestId: undefined, reportFault: reportBundleFault }, run),
-    createBundleConsole(),
+    { console: createBundleConsole(), ...timers.globals },
   );
   const studio = createStudioStore(resolved.pages, resolved.watch, (error) =>
     logger.log('error', 'pages file reload failed; the previous pages are still serving', { reason: error instanceof Error ? error.message : String(error) }),
   );
   const keys = await deriveSessionKeys(secrets.secrets);
   const issuingKey = await deriveSessionKey(secrets.secrets[0]);
-  const state: HubState = { options: resolved, bundles, studio, keys, issuingKey, tokenCache: new TokenCache(), logger, usesDevelopmentSecret: secrets.isDevelopmentDefault, reportBundleFault };
+  const sessionPolicy = { environment: resolved.environment, lifetime: resolved.sessionLifetime, now: resolved.now };
+  const state: HubState = { options: resolved, bundles, studio, keys, issuingKey, tokenCache: new TokenCache(), sessionPolicy, logger, usesDevelopmentSecret: secrets.isDevelopmentDefault, reportBundleFault };
   const origins = new Set(resolved.corsOrigins);
+  // Known once the port is: nothing is served before that.
+  let ownHost: (host: string | undefined) => boolean = () => false;
 
   const server = createServer({ connectionsCheckingInterval: connectionsCheckingInterval(resolved.serverLimits) }, (req: IncomingMessage, res: ServerResponse) => {
     const requestId = randomUUID();
     res.setHeader(HEADER.requestId, requestId);
     // Every answer is built for one shopper's session (or is a developer's view): no cache may keep it.
     res.setHeader('Cache-Control', 'no-store');
+    if (!ownHost(req.headers.host)) {
+      req.resume();
+      const port = (server.address() as AddressInfo).port;
+      sendError(
+        res,
+        403,
+        'HOST_NOT_ALLOWED',
+        `This hub answers requests for its own addresses (127.0.0.1:${port}, localhost:${port}) and the hosts in HUB_ALLOWED_HOSTS (the allowedHosts option) only, not for Host ${shownHost(req.headers.host)}: a web page can reach local servers through a name it controls. If you reach the hub through that name, add it to HUB_ALLOWED_HOSTS.`,
+        requestId,
+      );
+      return;
+    }
     if (handleCors(req, res, origins)) return;
     const { path, search } = splitUrl(req.url ?? '/');
     route(state, { req, res, path, search, requestId }).catch((error: unknown) => {
@@ -106,6 +126,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
   applyServerLimits(server, resolved.serverLimits);
 
   const port = await listen(server, resolved.port);
+  ownHost = createHostCheck(port, resolved.allowedHosts);
   if (resolved.watch) bundles.watch(resolved.watchIntervalMs);
   if (secrets.isDevelopmentDefault) {
     logger.log('warn', 'using the DEVELOPMENT default session secret: tokens are not protected; set HUB_SESSION_SECRET outside local development');
@@ -124,6 +145,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     close: () =>
       new Promise<void>((resolve, reject) => {
         bundles.close();
+        faultLog.close();
         server.close((error) => (error === undefined ? resolve() : reject(error)));
         server.closeAllConnections();
       }),

@@ -54,10 +54,10 @@ describe("a bundle's console output is redacted (yarn start:hub)", () => {
         expect(output).not.toContain(secret);
       }
       expect(hub.stdout()).toContain("Authorization: 'Bearer [redacted]'");
-      expect(hub.stdout()).toContain("email: 'ann@example.com', password: [redacted]");
-      expect(hub.stdout()).toContain('bundle loaded with { clientSecret: [redacted] }');
+      expect(hub.stdout()).toContain("email: 'ann@example.com', password: '[redacted]'");
+      expect(hub.stdout()).toContain("bundle loaded with { clientSecret: '[redacted]' }");
       expect(hub.stdout()).toContain('registered ann@example.com');
-      expect(hub.stderr()).toMatch(/request failed: Authorization: Bearer \[redacted\] \{ body: \{ tokenValue: \[redacted\] \} \}/);
+      expect(hub.stderr()).toMatch(/request failed: Authorization: Bearer \[redacted\] \{ body: \{ tokenValue: '\[redacted\]' \} \}/);
     } finally {
       expect(await hub.stop()).toBe(0);
     }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { BundleLoadError, BundleShapeError, hubOptionsFromEnv, startHub } from '../src/index.js';
+import { flattenProjectConfiguration } from '../src/project/flatten-configuration.js';
 import { rawCall } from './support/raw-call.js';
 import { captureLogger, FIXTURES, SECRET_A, startTestHub, type LogLine } from './support/start-test-hub.js';
 
@@ -185,6 +186,17 @@ describe('start-up configuration', () => {
     await expect(startTestHub({ projectConfiguration: { A: { same: 1 }, B: { same: 2 } } })).rejects.toThrow(/appears in more than one section/);
   });
 
+  it('takes fields named like what every object inherits (constructor, toString, __proto__) as the fields they are', () => {
+    // `field in flat` found Object.prototype's members: a field named constructor was "in more than one section".
+    const fields = { constructor: 'c', toString: 't', hasOwnProperty: 'h' };
+    const flat = flattenProjectConfiguration({ General: fields, Other: JSON.parse('{"__proto__": {"polluted": true}}') as Record<string, unknown> });
+    expect(flat).toEqual({ ...fields, ['__proto__']: { polluted: true } });
+    expect(Object.hasOwn(flat, '__proto__')).toBe(true);
+    expect(Object.getPrototypeOf(flat)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    expect(() => flattenProjectConfiguration({ A: { constructor: 1 }, B: { constructor: 2 } })).toThrow(/field "constructor" appears in more than one section/);
+  });
+
   it('reads its options from the environment', () => {
     const dir = mkdtempSync(join(tmpdir(), 'hub-env-'));
     writeFileSync(join(dir, 'project.json'), JSON.stringify({ General: { storeName: 'Env' } }));
@@ -221,5 +233,27 @@ describe('start-up configuration', () => {
     expect(hubOptionsFromEnv({}, dir)).toEqual({ port: 8080 });
     expect(() => hubOptionsFromEnv({ HUB_PORT: 'eighty' }, dir)).toThrow(/HUB_PORT must be a number/);
     expect(() => hubOptionsFromEnv({ HUB_PROJECT_CONFIG: 'missing.json' }, dir)).toThrow(/not a readable JSON file/);
+  });
+
+  it.each([
+    ['an unquoted value', '{ "commercetools": { "EXTENSION_COMMERCETOOLS_CLIENT_SECRET": s3cret-value-123 } }', /not valid JSON: an unexpected character \(it is not JSON\)/],
+    ['a missing comma', '{ "smtp": { "EXTENSION_SMTP_PASSWORD": "s3cret-value-123" "x": 1 } }', /not valid JSON: Expected ',' or '}' after property value at line 1, column 59/],
+    ['an unclosed string', '{ "smtp": {\n "EXTENSION_SMTP_PASSWORD": "s3cret-value-123', /not valid JSON: Unterminated string at line 2, column 46/],
+    ['an early end', '{ "smtp": { "EXTENSION_SMTP_PASSWORD": ', /not valid JSON: it ends too early/],
+  ])('a HUB_PROJECT_CONFIG file with %s names the place, never the text (it holds secrets)', (_name, text, message) => {
+    const dir = mkdtempSync(join(tmpdir(), 'hub-env-'));
+    writeFileSync(join(dir, 'config.json'), text);
+    const error = (() => {
+      try {
+        hubOptionsFromEnv({ HUB_PROJECT_CONFIG: 'config.json' }, dir);
+      } catch (caught) {
+        return caught;
+      }
+      return undefined;
+    })();
+    expect(error).toMatchObject({ code: 'PROJECT_CONFIGURATION_INVALID' });
+    expect((error as Error).message).toMatch(message);
+    expect((error as Error).message).not.toMatch(/s3cret/);
+    expect((error as Error).cause).toBeUndefined();
   });
 });

@@ -34,28 +34,51 @@ describe('session token codec (the pinned production format)', () => {
     expect(Buffer.from(parsed['nonce'] ?? '', 'base64')).toHaveLength(12);
     // standard base64 with padding of ciphertext ‖ 16-byte tag
     expect(parsed['payload']).toMatch(/^[A-Za-z0-9+/]+={0,2}$/);
-    expect(Buffer.from(parsed['payload'] ?? '', 'base64')).toHaveLength(Buffer.byteLength(json) + 16);
+    // the 10-byte lifetime envelope, the JSON, the 16-byte tag
+    expect(Buffer.from(parsed['payload'] ?? '', 'base64')).toHaveLength(10 + Buffer.byteLength(json) + 16);
     expect(claims).toBeDefined();
   });
 
-  it('is a standard HS256 JWT that jose verifies, and its payload is AES-256-GCM of the JSON', async () => {
-    const token = await encodeSession({ a: 1 }, keyA);
+  it('is a standard HS256 JWT that jose verifies, and its payload is AES-256-GCM of the lifetime envelope and the JSON', async () => {
+    const stamp = { environment: 'production' as const, issuedAt: Date.UTC(2026, 11, 1), lastSeenAt: Date.UTC(2026, 11, 2, 8, 30, 15) };
+    const token = await encodeSession({ a: 1 }, keyA, stamp);
     const { payload, protectedHeader } = await jwtVerify(token, keyA.sign);
     expect(protectedHeader).toEqual({ alg: 'HS256', typ: 'JWT' });
     const nonce = Buffer.from(payload['nonce'] as string, 'base64');
     const cipher = createCipheriv('aes-256-gcm', keyA.encrypt, nonce);
-    const expected = Buffer.concat([cipher.update('{"a":1}', 'utf8'), cipher.final(), cipher.getAuthTag()]).toString('base64');
+    // version 1, environment 2 (production), issued and last seen as big-endian seconds
+    const envelope = Buffer.from([1, 2, 0, 0, 0, 0, 0, 0, 0, 0]);
+    envelope.writeUInt32BE(stamp.issuedAt / 1000, 2);
+    envelope.writeUInt32BE(stamp.lastSeenAt / 1000, 6);
+    const expected = Buffer.concat([cipher.update(envelope), cipher.update('{"a":1}', 'utf8'), cipher.final(), cipher.getAuthTag()]).toString('base64');
     expect(payload['payload']).toBe(expected);
+    expect(await decodeSession(token, [keyA])).toEqual({ ok: true, session: { a: 1 }, json: '{"a":1}', keyIndex: 0, stamp });
   });
 
-  it('decodes a token that jose itself signed in the pinned format', async () => {
+  /** A token jose signs itself around AES-256-GCM of `plain`. */
+  async function joseToken(plain: Buffer): Promise<string> {
     const nonce = Buffer.alloc(12, 7);
     const cipher = createCipheriv('aes-256-gcm', keyA.encrypt, nonce);
-    const payload = Buffer.concat([cipher.update('{"from":"jose"}', 'utf8'), cipher.final(), cipher.getAuthTag()]).toString('base64');
-    const token = await new SignJWT({ payload, nonce: nonce.toString('base64') }).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(keyA.sign);
-    expect(await decodeSession(token, [keyA])).toMatchObject({ ok: true, session: { from: 'jose' } });
+    const payload = Buffer.concat([cipher.update(plain), cipher.final(), cipher.getAuthTag()]).toString('base64');
+    return new SignJWT({ payload, nonce: nonce.toString('base64') }).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(keyA.sign);
+  }
+
+  it('decodes a token that jose itself signed in the pinned format', async () => {
+    const envelope = Buffer.from([1, 1, 0x69, 0x2d, 0x1f, 0x00, 0x69, 0x2d, 0x1f, 0x3c]);
+    const token = await joseToken(Buffer.concat([envelope, Buffer.from('{"from":"jose"}')]));
+    expect(await decodeSession(token, [keyA])).toMatchObject({ ok: true, session: { from: 'jose' }, stamp: { environment: 'staging', issuedAt: 0x692d1f00 * 1000, lastSeenAt: 0x692d1f3c * 1000 } });
     // Byte for byte what this codec would have produced with the same nonce.
     expect(token.split('.')[0]).toBe((await encodeSession({}, keyA)).split('.')[0]);
+  });
+
+  it.each([
+    ['a token from before the lifetime envelope (plain JSON inside)', Buffer.from('{"customerId":"c-1"}'), 'legacy'],
+    ['an unknown format version', Buffer.concat([Buffer.from([2, 0, 0, 0, 0, 0, 0, 0, 0, 0]), Buffer.from('{}')]), 'malformed'],
+    ['an unknown environment', Buffer.concat([Buffer.from([1, 3, 0, 0, 0, 0, 0, 0, 0, 0]), Buffer.from('{}')]), 'malformed'],
+    ['an envelope cut short', Buffer.from([1, 0, 0, 0]), 'malformed'],
+    ['nothing at all', Buffer.alloc(0), 'malformed'],
+  ])('refuses %s, signed and encrypted with the right key: %s', async (_name, plain, reason) => {
+    expect(await decodeSession(await joseToken(plain), [keyA])).toEqual({ ok: false, reason });
   });
 
   it('uses a fresh nonce for every token', async () => {
@@ -73,10 +96,11 @@ describe('session token codec (the pinned production format)', () => {
     );
   });
 
-  it('puts the browser limit at 2201 bytes of session JSON', () => {
-    expect(sessionCookieLength(sessionTokenLength(2201))).toBeLessThanOrEqual(COOKIE_LIMIT_BYTES);
-    expect(sessionCookieLength(sessionTokenLength(2202))).toBeGreaterThan(COOKIE_LIMIT_BYTES);
+  it('puts the browser limit at 2191 bytes of session JSON (2201 without the 10-byte envelope)', () => {
+    expect(sessionCookieLength(sessionTokenLength(2191))).toBeLessThanOrEqual(COOKIE_LIMIT_BYTES);
+    expect(sessionCookieLength(sessionTokenLength(2192))).toBeGreaterThan(COOKIE_LIMIT_BYTES);
   });
+
 });
 
 describe('decoding refuses, never throws', () => {

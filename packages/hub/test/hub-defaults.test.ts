@@ -80,10 +80,41 @@ describe('headers made from extension text are redacted', () => {
     );
     // As util.inspect prints a logged request (what bundles' client loggers write): unquoted keys, single quotes.
     expect(redact("body: { email: 'a@example.com', password: 'Secret-123', tokenValue: 'rCUOkX9Ipi' }, clientSecret: 'local-secret'")).toBe(
-      "body: { email: 'a@example.com', password: [redacted], tokenValue: [redacted] }, clientSecret: [redacted]",
+      "body: { email: 'a@example.com', password: '[redacted]', tokenValue: '[redacted]' }, clientSecret: '[redacted]'",
     );
     expect(redact("authenticationMode: 'Password'")).toBe("authenticationMode: 'Password'");
     expect(redact('a plain message about tokens and passwords')).toBe('a plain message about tokens and passwords');
+  });
+
+  it('redact() knows the session\'s own camelCase names, however they are quoted or nested', () => {
+    // As packages/session stores the commercetools token triple, and as util.inspect and JSON print it.
+    expect(redact('{"token":{"accessToken":"at-123","refreshToken":"rt-456","expirationTime":1767225600000}}')).toBe(
+      '{"token":{"accessToken":"[redacted]","refreshToken":"[redacted]","expirationTime":1767225600000}}',
+    );
+    expect(redact("sessionData: { token: { accessToken: 'at-123', refreshToken: 'rt-456' }, cartId: 'c-1' }")).toBe(
+      "sessionData: { token: { accessToken: '[redacted]', refreshToken: '[redacted]' }, cartId: 'c-1' }",
+    );
+    expect(redact('idToken=i-1 clientSecret=s-1 apiKey=k-1 sessionSecret=x-1 EXTENSION_SMTP_PASSWORD=p-1 x-frontastic-access-token: a-1')).toBe(
+      'idToken=[redacted] clientSecret=[redacted] apiKey=[redacted] sessionSecret=[redacted] EXTENSION_SMTP_PASSWORD=[redacted] x-frontastic-access-token: [redacted]',
+    );
+    expect(redact('refresh-token = rt-789; Access_Token:at-789')).toBe('refresh-token = [redacted]; Access_Token:[redacted]');
+    // nodemailer's SMTP credentials, as a launchpad's mail code may log its transport options.
+    expect(redact("auth: { user: 'shop-mailer', pass: 'smtp-secret' }")).toBe("auth: { user: 'shop-mailer', pass: '[redacted]' }");
+    // JSON quoted inside a message (an error that quotes a request body).
+    expect(redact('failed: {\\"password\\":\\"hunter2\\",\\"email\\":\\"a@b.c\\"}')).toBe('failed: {\\"password\\":\\"[redacted]\\",\\"email\\":\\"a@b.c\\"}');
+    // A quoted value is redacted whole, spaces and escaped quotes included.
+    expect(redact(`password: 'my long "secret" pass phrase' next`)).toBe(`password: '[redacted]' next`);
+    expect(redact('"password":"a \\"quoted\\" one"')).toBe('"password":"[redacted]"');
+  });
+
+  it('redact() removes the token of a revocation form body', () => {
+    // POST {auth}/oauth/token/revoke, as the extensions send it at logout.
+    expect(redact('token=opaque-refresh-token-1&token_type_hint=refresh_token')).toBe('token=[redacted]&token_type_hint=refresh_token');
+    expect(redact('revocation failed for body token=opaque%2Bvalue')).toBe('revocation failed for body token=[redacted]');
+    // Names that merely contain a secret word keep their values.
+    expect(redact("token_type_hint=refresh_token tokenType: 'bearer' expirationTime=12 authenticationMode=Password")).toBe(
+      "token_type_hint=refresh_token tokenType: 'bearer' expirationTime=12 authenticationMode=Password",
+    );
   });
 });
 

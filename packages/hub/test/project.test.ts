@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DEFAULT_PROJECT, hubOptionsFromCommandLine, hubOptionsFromEnv, ProjectError, ProjectFileError, readProjectFile, resolveLocale } from '../src/index.js';
+import { parse as parseYamlLibrary } from 'yaml';
+import { parseYamlWithUniqueKeys } from '../src/project/parse-yaml.js';
+import { bestOfFiveMs } from './support/linear-time.js';
 import { rawCall } from './support/raw-call.js';
 import { runToExit } from './support/run-to-exit.js';
 import { FIXTURES, startTestHub, type TestHub } from './support/start-test-hub.js';
@@ -143,7 +146,10 @@ describe('the locale, as the platform picks it', () => {
 describe('bad project input', () => {
   it.each([
     ['YAML that does not parse', 'project.yml', 'projectId: demo\nconfiguration:\n  smtp:\n    password: "s3cret-unclosed\n', 'PROJECT_FILE_INVALID', /is not valid YAML: Missing closing "quote \(MISSING_CHAR\) at line 5, column 1/],
-    ['a YAML key given twice', 'project.yml', 'projectId: demo\nprojectId: other\n', 'PROJECT_FILE_INVALID', /Map keys must be unique \(DUPLICATE_KEY\) at line 2/],
+    ['a YAML key given twice', 'project.yml', 'projectId: demo\nprojectId: other\n', 'PROJECT_FILE_INVALID', /Map keys must be unique \(DUPLICATE_KEY\) at line 2, column 1/],
+    ['a nested YAML key given twice', 'project.yml', 'projectId: demo\nconfiguration:\n  smtp: { password: s3cret-1, password: s3cret-2 }\n', 'PROJECT_FILE_INVALID', /Map keys must be unique \(DUPLICATE_KEY\) at line 3, column 31/],
+    ['YAML keys that become the same field', 'project.yml', 'projectId: demo\nconfiguration:\n  1: s3cret-a\n  "1": s3cret-b\n', 'PROJECT_FILE_INVALID', /Map keys must be unique \(DUPLICATE_KEY\) at line 4, column 3/],
+    ['two YAML documents', 'project.yml', 'projectId: demo\n---\nprojectId: s3cret-other\n', 'PROJECT_FILE_INVALID', /is not valid YAML: .*\(MULTIPLE_DOCS\)/],
     ['JSON that does not parse', 'project.json', '{ "projectId": "demo", "configuration": { "smtp": { "password": "s3cret-unclosed" x } } }', 'PROJECT_FILE_INVALID', /is not valid JSON: Expected ',' or '}' after property value at line 1, column 83/],
     ['JSON with a trailing comma', 'project.json', '{ "projectId": "s3cret-unclosed", }', 'PROJECT_FILE_INVALID', /is not valid JSON: /],
     ['an extension the hub cannot read', 'project.toml', 'projectId = "demo"', 'PROJECT_FILE_INVALID', /must end in \.yml, \.yaml or \.json/],
@@ -168,6 +174,16 @@ describe('bad project input', () => {
     // Parsers like to quote the broken line; a project file holds secrets.
     expect((error as Error).message).not.toContain('s3cret');
   });
+
+  it('the duplicate-key check is linear: 60,000 keys (1 MB of YAML) cost little more than parsing them', () => {
+    // The yaml library's own check compared every key with every earlier one: 40,000 keys took 23 s.
+    const text = `projectId: demo\nconfiguration:\n${Array.from({ length: 60_000 }, (_, i) => `  field${i}: value-${i}\n`).join('')}`;
+    expect(text.length).toBeGreaterThan(1_000_000);
+    const withCheck = bestOfFiveMs(() => parseYamlWithUniqueKeys(text));
+    const parsingAlone = bestOfFiveMs(() => parseYamlLibrary(text, { uniqueKeys: false }));
+    expect(withCheck).toBeLessThan(3 * parsingAlone);
+    expect(() => parseYamlWithUniqueKeys(`${text}  field59999: again\n`)).toThrow(/Map keys must be unique/);
+  }, 60_000);
 
   it('refuses a file that does not exist', () => {
     expect(() => readProjectFile(join(tmpdir(), 'no-such-project.yml'))).toThrow(expect.objectContaining({ code: 'PROJECT_FILE_INVALID', message: expect.stringMatching(/cannot be read .*point HUB_PROJECT \(or --project\) at it/) }));

@@ -20,7 +20,7 @@ describe('server limits are set explicitly', () => {
   });
 
   it('cuts a client that never finishes its headers', async () => {
-    const hub = await startTestHub({ serverLimits: limits });
+    const hub = await startTestHub({ serverLimits: limits, allowedHosts: ['hub.test'] });
     try {
       const client = await openRawSocket(hub.url);
       client.write(REQUEST_LINE);
@@ -32,7 +32,7 @@ describe('server limits are set explicitly', () => {
   });
 
   it('answers 408 to a body that trickles in, and closes the socket', async () => {
-    const hub = await startTestHub({ serverLimits: limits });
+    const hub = await startTestHub({ serverLimits: limits, allowedHosts: ['hub.test'] });
     try {
       const client = await openRawSocket(hub.url);
       client.write(`${REQUEST_LINE}Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"a":`);
@@ -46,7 +46,7 @@ describe('server limits are set explicitly', () => {
   });
 
   it('closes an idle keep-alive socket after the keep-alive timeout', async () => {
-    const hub = await startTestHub({ serverLimits: limits });
+    const hub = await startTestHub({ serverLimits: limits, allowedHosts: ['hub.test'] });
     try {
       const client = await openRawSocket(hub.url);
       client.write(`${REQUEST_LINE}Content-Length: 2\r\n\r\n{}`);

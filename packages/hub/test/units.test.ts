@@ -37,19 +37,21 @@ describe('session write rules', () => {
 });
 
 describe('the verified-token cache', () => {
+  const stamp = { environment: 'development' as const, issuedAt: 0, lastSeenAt: 0 };
+
   it('is bounded and lets the oldest entries go first', () => {
     const cache = new TokenCache(2);
-    cache.set('t1', { json: '{}', keyIndex: 0 });
-    cache.set('t2', { json: '{"a":1}', keyIndex: 0 });
-    cache.set('t3', { json: '{"b":1}', keyIndex: 1 });
+    cache.set('t1', { json: '{}', keyIndex: 0, stamp });
+    cache.set('t2', { json: '{"a":1}', keyIndex: 0, stamp });
+    cache.set('t3', { json: '{"b":1}', keyIndex: 1, stamp });
     expect(cache.size).toBe(2);
     expect(cache.get('t1')).toBeUndefined();
-    expect(cache.get('t3')).toEqual({ json: '{"b":1}', keyIndex: 1 });
+    expect(cache.get('t3')).toEqual({ json: '{"b":1}', keyIndex: 1, stamp });
   });
 
   it('can be switched off', () => {
     const cache = new TokenCache(0);
-    cache.set('t1', { json: '{}', keyIndex: 0 });
+    cache.set('t1', { json: '{}', keyIndex: 0, stamp });
     expect(cache.get('t1')).toBeUndefined();
   });
 });

@@ -10,7 +10,7 @@ export const DEFAULT_SMTP_PORT = 2525;
  * PLATFORM_PORT (default 8989), CTP_PROJECT_KEY (default demo), PLATFORM_TOKEN_TTL_SECONDS (default 172800),
  * PLATFORM_CLIENT_SECRET (default local-platform-secret), PLATFORM_SMTP_PORT (the mail sink; default 2525,
  * or a free port when PLATFORM_PORT is 0), PLATFORM_DATA_FILE (a SQLite file that keeps everything across
- * restarts; default none: in memory).
+ * restarts; default none: in memory), PLATFORM_ALLOWED_HOSTS (hosts answered besides its own addresses).
  */
 export function platformOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): PlatformOptions {
   const ttl = env.PLATFORM_TOKEN_TTL_SECONDS;
@@ -22,6 +22,7 @@ export function platformOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Pl
     ...(ttl ? { tokenTtlSeconds: integer(ttl, 'PLATFORM_TOKEN_TTL_SECONDS') } : {}),
     ...(env.PLATFORM_CLIENT_SECRET ? { clientSecret: env.PLATFORM_CLIENT_SECRET } : {}),
     ...(env.PLATFORM_DATA_FILE?.trim() ? { dataFile: resolve(env.PLATFORM_DATA_FILE.trim()) } : {}),
+    ...(env.PLATFORM_ALLOWED_HOSTS?.trim() ? { allowedHosts: hostList(env.PLATFORM_ALLOWED_HOSTS) } : {}),
   };
 }
 
@@ -30,4 +31,8 @@ function integer(value: string | undefined, name: string): number | undefined {
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < 0) throw new PlatformOptionError(`${name} must be a whole number, got '${value}'.`);
   return parsed;
+}
+
+function hostList(value: string): string[] {
+  return value.split(',').map((host) => host.trim()).filter((host) => host !== '');
 }

@@ -9,7 +9,8 @@ import { PlatformOptionError } from './errors.js';
 import { FaultInjector, type FaultSettings } from './faults.js';
 import { DEFAULT_HTTP_LIMITS, PlatformHttpServer, type HttpLimits } from './http/server.js';
 import { MailInbox } from './mail/inbox.js';
-import { DEFAULT_MAIL_KEPT, MailSink } from './mail/sink.js';
+import { resolveMailLimits, type MailLimits } from './mail/limits.js';
+import { MailSink } from './mail/sink.js';
 import { MockGateway } from './mock/gateway.js';
 import { DEMO_CUSTOMER } from './seed/catalogue.js';
 import { seedCatalogue } from './seed/seed.js';
@@ -42,8 +43,10 @@ export interface PlatformOptions {
   readonly httpLimits?: Partial<HttpLimits>;
   /** SMTP port of the mail sink on 127.0.0.1; 0 (the default) picks a free one. */
   readonly smtpPort?: number;
-  /** Largest mail the sink accepts (default 10 MiB); larger ones are refused with 552. */
+  /** Largest mail the sink accepts, envelope included (default 10 MiB); larger ones are refused with 552. Same as `mailLimits.maxBytes`. */
   readonly mailMaxBytes?: number;
+  /** The mail sink's caps: size, recipients, connections, bytes in flight and kept (see `MailLimits`). */
+  readonly mailLimits?: Partial<MailLimits>;
   /** One line per received mail (default: console.log). */
   readonly onMail?: (line: string) => void;
   /**
@@ -55,6 +58,11 @@ export interface PlatformOptions {
   readonly dataFile?: string;
   /** What those errors tell the reader to do (default: move the file away to start from the seed). */
   readonly dataRecovery?: string;
+  /**
+   * Host names (any port), `name:port` entries or `*` answered besides 127.0.0.1:<port> and localhost:<port>;
+   * any other `Host` gets 403 `HostNotAllowed`, on the platform's port and on the mock's private one.
+   */
+  readonly allowedHosts?: readonly string[];
 }
 
 export interface Platform {
@@ -90,10 +98,14 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   const tokenTtlSeconds = options.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS;
   checkOptions(options.port ?? 0, projectKey, tokenTtlSeconds);
   const limits = httpLimitsOf(options.httpLimits);
+  for (const host of options.allowedHosts ?? []) {
+    if (typeof host !== 'string' || !/^[\w.*:[\]-]+$/.test(host.trim())) throw new PlatformOptionError(`allowedHosts entries are host names, name:port or *, got ${JSON.stringify(host)}.`);
+  }
   checkPort(options.smtpPort ?? 0, 'smtpPort');
   if (options.mailMaxBytes !== undefined && !(Number.isInteger(options.mailMaxBytes) && options.mailMaxBytes > 0)) {
     throw new PlatformOptionError(`mailMaxBytes must be a positive whole number of bytes, got ${options.mailMaxBytes}.`);
   }
+  const mailLimits = resolveMailLimits({ ...(options.mailMaxBytes === undefined ? {} : { maxBytes: options.mailMaxBytes }), ...options.mailLimits });
 
   // The platform's tables are checked (and created) first: a refused file is never touched by the mock.
   const db = openPlatformDatabase(options.dataFile, options.dataRecovery);
@@ -127,9 +139,9 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   try {
     mail = await MailSink.start({
       port: options.smtpPort ?? 0,
-      ...(options.mailMaxBytes === undefined ? {} : { maxBytes: options.mailMaxBytes }),
+      limits: mailLimits,
       log: options.onMail ?? ((line) => console.log(`[platform] ${line}`)),
-      inbox: new MailInbox(db, DEFAULT_MAIL_KEPT),
+      inbox: new MailInbox(db),
       now,
     });
   } catch (error) {
@@ -145,6 +157,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     dispatch: createDispatcher(context),
     onError: options.onError ?? ((error) => console.error('[platform] internal error:', error)),
     limits,
+    allowedHosts: options.allowedHosts ?? [],
   });
   let port = 0;
   try {

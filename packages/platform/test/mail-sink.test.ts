@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { connect, createServer, type Socket } from 'node:net';
+import { connect, createServer } from 'node:net';
 import nodemailer from 'nodemailer';
 import { PlatformOptionError, PlatformStartError, startPlatform, type Platform, type ReceivedMail } from '../src/index.js';
+import { rawSmtp } from './support/smtp.js';
 
 /** A transport as a launchpad-style bundle builds it: host, port, `secure` only on 465, and credentials. */
 const transportTo = (platform: Platform) =>
@@ -11,38 +12,6 @@ async function inbox(platform: Platform, query = ''): Promise<{ count: number; r
   const response = await fetch(`${platform.mailUrl}${query}`);
   expect(response.status).toBe(200);
   return (await response.json()) as { count: number; results: ReceivedMail[] };
-}
-
-/** Talks SMTP by hand: sends each line, returns every reply line the server sent. */
-async function rawSmtp(port: number, lines: readonly string[]): Promise<string[]> {
-  const socket: Socket = connect(port, '127.0.0.1');
-  const replies: string[] = [];
-  let buffer = '';
-  const waitForReply = () =>
-    new Promise<void>((resolve, reject) => {
-      const onData = (chunk: Buffer) => {
-        buffer += chunk.toString('utf8');
-        // A reply is complete at a line whose code is followed by a space (not a dash).
-        const complete = buffer.split('\r\n').some((line) => /^\d{3} /.test(line));
-        if (!complete) return;
-        replies.push(...buffer.split('\r\n').filter((line) => line !== ''));
-        buffer = '';
-        socket.off('data', onData);
-        resolve();
-      };
-      socket.on('data', onData);
-      socket.once('error', reject);
-    });
-  try {
-    await waitForReply(); // the greeting
-    for (const line of lines) {
-      socket.write(`${line}\r\n`);
-      await waitForReply();
-    }
-    return replies;
-  } finally {
-    socket.destroy();
-  }
 }
 
 describe('the mail sink', () => {
@@ -130,6 +99,15 @@ describe('the mail sink', () => {
     await transport.sendMail({ from: 'after@example.com', to: 'f@example.com', subject: 'Still here', text: 'ok' });
     transport.close();
     expect((await inbox(platform, '?to=f@example.com')).count).toBe(1);
+  });
+
+  it('answers a mail id that is not valid percent-encoding with 400, never 500', async () => {
+    for (const id of ['%E0%A4%A', '%', '%ZZ', '%C0%80']) {
+      const answer = await fetch(`${platform.mailUrl}/${id}`);
+      expect(answer.status).toBe(400);
+      expect(((await answer.json()) as { errors: { code: string }[] }).errors[0]?.code).toBe('InvalidInput');
+    }
+    expect((await fetch(`${platform.mailUrl}/%41%42`)).status).toBe(404);
   });
 
   it('empties the inbox with DELETE; an unknown mail id is 404', async () => {

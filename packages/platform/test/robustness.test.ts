@@ -16,7 +16,7 @@ describe('robustness', () => {
   it('a client hanging up mid-body is neither an error nor a crash', async () => {
     await new Promise<void>((resolve, reject) => {
       const socket = connect(platform.port, '127.0.0.1', () => {
-        socket.write(`POST /${platform.projectKey}/me/carts HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"curr`);
+        socket.write(`POST /${platform.projectKey}/me/carts HTTP/1.1\r\nHost: 127.0.0.1:${platform.port}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"curr`);
         setTimeout(() => {
           socket.destroy();
           resolve();

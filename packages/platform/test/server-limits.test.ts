@@ -33,7 +33,7 @@ describe('the platform sets its server limits explicitly', () => {
   });
 
   it('cuts slow headers, answers 408 to a trickling body, closes idle keep-alive sockets and caps connections', async () => {
-    const platform = await startPlatform({ seed: false, httpLimits: limits });
+    const platform = await startPlatform({ seed: false, httpLimits: limits, allowedHosts: ['platform.test'] });
     try {
       const head = 'POST /oauth/token HTTP/1.1\r\nHost: platform.test\r\n';
       // Closed with a 408 or with nothing: never answered.
@@ -43,7 +43,7 @@ describe('the platform sets its server limits explicitly', () => {
     } finally {
       await platform.close();
     }
-    const capped = await startPlatform({ seed: false, httpLimits: { ...limits, headersTimeoutMs: 20_000, requestTimeoutMs: 20_000, keepAliveTimeoutMs: 20_000 } });
+    const capped = await startPlatform({ seed: false, allowedHosts: ['platform.test'], httpLimits: { ...limits, headersTimeoutMs: 20_000, requestTimeoutMs: 20_000, keepAliveTimeoutMs: 20_000 } });
     const { port } = new URL(capped.url);
     const held = Array.from({ length: limits.maxConnections }, () => connect({ host: '127.0.0.1', port: Number(port) }));
     try {

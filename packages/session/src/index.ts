@@ -28,6 +28,7 @@ export {
   MAX_SESSION_JSON_BYTES,
   SESSION_COOKIE_LIMIT,
   SESSION_COOKIE_NAME,
+  SESSION_ENVELOPE_BYTES,
   sessionCookieLength,
   sessionCookieLengthForJsonBytes,
 } from './size/cookie-length.js';

@@ -4,6 +4,7 @@ import {
   MAX_SESSION_JSON_BYTES,
   SESSION_COOKIE_LIMIT,
   SESSION_COOKIE_NAME,
+  SESSION_ENVELOPE_BYTES,
   sessionCookieLength,
   sessionCookieLengthForJsonBytes,
   utf8ByteLength,
@@ -101,14 +102,14 @@ describe('the 4096-byte boundary', () => {
     expect(largestReal).toBe(4095);
     expect(smallestReal).toBe(4101);
     expect(Buffer.byteLength(JSON.stringify(largest))).toBe(MAX_SESSION_JSON_BYTES);
-    expect(MAX_SESSION_JSON_BYTES).toBe(2201);
+    expect(MAX_SESSION_JSON_BYTES).toBe(2191);
   });
 
   it('the same boundary with 4-byte characters (emoji) in the padding', async () => {
-    // {"pad":"…"} is 10 bytes of structure; 2201 - 10 = 2191 = 547 emoji (2188 bytes) + 3 ASCII bytes.
-    const fitting = { pad: '😀'.repeat(547) + 'abc' };
-    const overflowing = { pad: '😀'.repeat(547) + 'abcd' };
-    expect(Buffer.byteLength(JSON.stringify(fitting))).toBe(2201);
+    // {"pad":"…"} is 10 bytes of structure; 2191 - 10 = 2181 = 545 emoji (2180 bytes) + 1 ASCII byte.
+    const fitting = { pad: '😀'.repeat(545) + 'a' };
+    const overflowing = { pad: '😀'.repeat(545) + 'ab' };
+    expect(Buffer.byteLength(JSON.stringify(fitting))).toBe(2191);
     expect(sessionCookieLength(fitting)).toBe(await realCookieLength(fitting));
     expect(sessionCookieLength(overflowing)).toBe(await realCookieLength(overflowing));
     expect(sessionCookieLength(fitting)).toBeLessThanOrEqual(SESSION_COOKIE_LIMIT);
@@ -117,7 +118,9 @@ describe('the 4096-byte boundary', () => {
 
   it('exports the cookie name the formula counts', () => {
     expect(SESSION_COOKIE_NAME).toBe('frontastic-session');
-    expect(sessionCookieLengthForJsonBytes(2)).toBe(SESSION_COOKIE_NAME.length + 168);
+    expect(sessionCookieLengthForJsonBytes(2)).toBe(SESSION_COOKIE_NAME.length + 189);
+    // The hub's lifetime envelope is counted: 10 bytes in front of the JSON, inside the encrypted payload.
+    expect(SESSION_ENVELOPE_BYTES).toBe(10);
   });
 });
 

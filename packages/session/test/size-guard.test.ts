@@ -61,7 +61,7 @@ describe('assertSessionFits', () => {
   });
 
   it('the documented maximum is about 2.2 KB of JSON, far below 4 KB', () => {
-    expect(MAX_SESSION_JSON_BYTES).toBe(2201);
+    expect(MAX_SESSION_JSON_BYTES).toBe(2191);
     expect(() => assertSessionFits({ p: 'x'.repeat(MAX_SESSION_JSON_BYTES - 8) })).not.toThrow();
     expect(() => assertSessionFits({ p: 'x'.repeat(MAX_SESSION_JSON_BYTES - 7) })).toThrow(SessionTooLargeError);
   });

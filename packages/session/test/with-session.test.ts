@@ -266,13 +266,13 @@ describe('the size guard runs on every write', () => {
   });
 
   it('accepts the largest session that fits and refuses one byte more', async () => {
-    // {"pad":"…"} has 10 bytes of structure: 2191 characters make the 2201-byte maximum.
+    // {"pad":"…"} has 10 bytes of structure: 2181 characters make the 2191-byte maximum.
     const write = (pad: string) => withSession(({ session }) => {
       session.set('pad' as SettableSessionKey, pad as never);
       return ok();
     })(request({}), context);
-    expect((await write('a'.repeat(2191))).sessionData).toEqual({ pad: 'a'.repeat(2191) });
-    await expect(write('a'.repeat(2192))).rejects.toThrow(SessionTooLargeError);
+    expect((await write('a'.repeat(2181))).sessionData).toEqual({ pad: 'a'.repeat(2181) });
+    await expect(write('a'.repeat(2182))).rejects.toThrow(SessionTooLargeError);
   });
 
   it('counts unknown incoming keys too', async () => {

@@ -27,6 +27,8 @@ export interface NextServerOptions {
   readonly readyTimeoutMs?: number;
   /** Stops waiting (and the server) when aborted. */
   readonly signal?: AbortSignal;
+  /** Hosts answered besides 127.0.0.1:<port> and localhost:<port> (STORE_ALLOWED_HOSTS). */
+  readonly allowedHosts?: readonly string[];
 }
 
 const WORKER = fileURLToPath(new URL('./nextWorker.ts', import.meta.url));
@@ -41,7 +43,7 @@ export async function startNextServer(hold: PortHold, hubUrl: string, options: N
   const child = fork(WORKER, [], {
     cwd: FRONTEND_ROOT,
     execArgv: ['--import', 'tsx'],
-    env: { ...process.env, HUB_URL: hubUrl, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', STORE_NEXT_DIST_DIR: distDir, STORE_FRONTEND_PORT: String(hold.port) },
+    env: { ...process.env, HUB_URL: hubUrl, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', STORE_NEXT_DIST_DIR: distDir, STORE_FRONTEND_PORT: String(hold.port), STORE_ALLOWED_HOSTS: (options.allowedHosts ?? []).join(',') },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   let output = '';

@@ -4,6 +4,7 @@
 // Run by nextServer.ts with `fork`; it talks over the IPC channel only.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Server as NetServer } from 'node:net';
+import { allowedHostsOf, answerOwnHostOnly } from './hostGuard.js';
 
 export type WorkerMessage = { readonly kind: 'prepared' } | { readonly kind: 'serving' };
 
@@ -27,7 +28,7 @@ await app.prepare();
 let server: Server | undefined;
 process.on('message', (message: unknown, socket: unknown) => {
   if (message !== 'listen' || server !== undefined) return;
-  server = createServer((request, response) => void handle(request, response));
+  server = createServer(answerOwnHostOnly((request, response) => void handle(request, response), allowedHostsOf(process.env, 'STORE_ALLOWED_HOSTS'), 'STORE_ALLOWED_HOSTS'));
   server.listen(socket as NetServer, () => say({ kind: 'serving' }));
 });
 // The store went away without stopping us (killed): do not serve on alone.

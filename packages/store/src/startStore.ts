@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { basename } from 'node:path';
-import { startHub, type Hub, type HubLogger } from '@ctp-session/hub';
+import { hubOptionsFromEnv, startHub, type Hub, type HubLogger, type HubOptions } from '@ctp-session/hub';
 import { checkPlatformDataFile, type Platform, type PlatformOptions } from '@ctp-session/platform';
 import { createBackendReader, type BackendReader } from './backendReader.js';
 import { DEFAULT_NEXT_DIST_DIR, ensureBundle, ensureNextBuild } from './builds.js';
@@ -8,6 +8,7 @@ import { chooseCommerceBackend, startCommerceBackend, type CommerceBackend } fro
 import { openDataFolder } from './dataFolder.js';
 import { startNextServer } from './nextServer.js';
 import { STUDIO_PAGES } from './paths.js';
+import { allowedHostsOf, answerOwnHostOnly } from './hostGuard.js';
 import { explainStartFailure, holdPort, InvalidPortError, type PortClaim, type PortHold } from './ports.js';
 import { Progress, type Log, type StepTiming } from './progress.js';
 import { startingAnswer } from './startingPage.js';
@@ -46,6 +47,11 @@ export interface StoreOptions {
   readonly scopes?: string;
   /** Extra embedded-platform settings (e.g. a short token lifetime, a fake clock); its port stays `platformPort`. */
   readonly platform?: PlatformOptions;
+  /**
+   * Extra hub settings (session lifetimes, a clock, the fault log); what the store wires itself (bundle, pages,
+   * port, secrets, CORS, hosts, project configuration, timeout, logger) stays the store's.
+   */
+  readonly hub?: Partial<HubOptions>;
   /** Stops the start-up (and whatever it had started) when aborted. */
   readonly signal?: AbortSignal;
   /** Steps taken before `startStore` was called (`yarn start` loading its code), shown first in the summary. */
@@ -152,7 +158,9 @@ export async function startStore(options: StoreOptions = {}): Promise<Store> {
     if (signal?.aborted) throw new StoreStopRequestedError();
   };
   const now = (): ReturnType<Progress['now']> => progress.now();
-  const startingHolder = (part: string) => ({ kind: 'http' as const, listener: startingAnswer(part, now) });
+  // Each part answers its own addresses and the hosts its variable lists, the port holds included.
+  const hosts = { store: allowedHostsOf(env, 'STORE_ALLOWED_HOSTS'), hub: allowedHostsOf(env, 'HUB_ALLOWED_HOSTS'), platform: allowedHostsOf(env, 'PLATFORM_ALLOWED_HOSTS') };
+  const startingHolder = (part: string, allowed: readonly string[], variable: string) => ({ kind: 'http' as const, listener: answerOwnHostOnly(startingAnswer(part, now), allowed, variable) });
 
   try {
     // The data folder before the ports: a second store on it is refused by name (with the first one's PID), not as a busy port.
@@ -175,9 +183,9 @@ export async function startStore(options: StoreOptions = {}): Promise<Store> {
 
     // Fixed ports first, so a busy one fails fast with its name, before any build. The frontend's port is
     // held even when it is 0: the hub must know the frontend's origin before the frontend runs.
-    const frontendHold = withFrontend ? await hold(claims.frontend, startingHolder('the store')) : undefined;
-    const hubHold = claims.hub.port !== 0 ? await hold(claims.hub, startingHolder('the API hub')) : undefined;
-    const platformHold = usesEmbeddedPlatform && claims.platform.port !== 0 ? await hold(claims.platform, startingHolder('the commercetools platform')) : undefined;
+    const frontendHold = withFrontend ? await hold(claims.frontend, startingHolder('the store', hosts.store, 'STORE_ALLOWED_HOSTS')) : undefined;
+    const hubHold = claims.hub.port !== 0 ? await hold(claims.hub, startingHolder('the API hub', hosts.hub, 'HUB_ALLOWED_HOSTS')) : undefined;
+    const platformHold = usesEmbeddedPlatform && claims.platform.port !== 0 ? await hold(claims.platform, startingHolder('the commercetools platform', hosts.platform, 'PLATFORM_ALLOWED_HOSTS')) : undefined;
     const smtpHold = usesEmbeddedPlatform && claims.smtp.port !== 0 ? await hold(claims.smtp, { kind: 'tcp', greet: (socket) => socket.end('421 4.3.2 The store is starting; try again in a moment.\r\n') }) : undefined;
     if (frontendHold) log(`the store's address http://127.0.0.1:${frontendHold.port} answers "starting" until the store is ready`);
 
@@ -198,6 +206,7 @@ export async function startStore(options: StoreOptions = {}): Promise<Store> {
             smtpPort: claims.smtp.port,
             ...(options.quiet ? { onMail: () => undefined } : {}),
             ...(dataFolder ? { dataFile: dataFolder.platformFile, dataRecovery: DATA_RECOVERY } : {}),
+            allowedHosts: hosts.platform,
             ...options.platform,
           });
         } catch (error) {
@@ -222,12 +231,15 @@ export async function startStore(options: StoreOptions = {}): Promise<Store> {
         await release(hubHold);
         try {
           return await startHub({
+            ...lifetimeFromEnv(env),
+            ...options.hub,
             bundle,
             pages: STUDIO_PAGES,
             port: claims.hub.port,
             watch: false,
             sessionSecrets,
             corsOrigins: frontendHold ? [`http://127.0.0.1:${frontendHold.port}`, `http://localhost:${frontendHold.port}`] : [],
+            allowedHosts: hosts.hub,
             projectConfiguration: { commercetools },
             ...(options.hubTimeoutMs === undefined ? {} : { timeoutMs: options.hubTimeoutMs }),
             ...(options.hubLogger ? { logger: options.hubLogger } : options.quiet ? { logger: quietLogger } : {}),
@@ -247,7 +259,7 @@ export async function startStore(options: StoreOptions = {}): Promise<Store> {
       // A failure is the server's own (FrontendStartError): the hold is still ours, nobody took the port.
       const next = await progress.step(
         'frontend server (Next.js)',
-        () => startNextServer(frontendHold, runningHub.url, { distDir, ...(signal === undefined ? {} : { signal }) }),
+        () => startNextServer(frontendHold, runningHub.url, { distDir, allowedHosts: hosts.store, ...(signal === undefined ? {} : { signal }) }),
         (server) => `at ${server.url}`,
       );
       forget(frontendHold);
@@ -277,6 +289,11 @@ export async function startStore(options: StoreOptions = {}): Promise<Store> {
 
 /** The last sentence of a refused data file's error. */
 const DATA_RECOVERY = 'Run `yarn start --fresh` to start from the seed: it keeps this file as a backup beside it.';
+/** The hub's session lifetimes, as `yarn start:hub` reads them (HUB_SESSION_IDLE_SECONDS, HUB_SESSION_ABSOLUTE_SECONDS). */
+function lifetimeFromEnv(env: Environment): Partial<HubOptions> {
+  const { sessionIdleSeconds, sessionAbsoluteSeconds } = hubOptionsFromEnv({ HUB_SESSION_IDLE_SECONDS: env.HUB_SESSION_IDLE_SECONDS, HUB_SESSION_ABSOLUTE_SECONDS: env.HUB_SESSION_ABSOLUTE_SECONDS });
+  return { ...(sessionIdleSeconds === undefined ? {} : { sessionIdleSeconds }), ...(sessionAbsoluteSeconds === undefined ? {} : { sessionAbsoluteSeconds }) };
+}
 
 /** Tests keep the console clean; warnings and errors still show. */
 const quietLogger: HubLogger = {

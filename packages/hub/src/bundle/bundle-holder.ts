@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import type { HubLogger } from '../log/logger.js';
 import type { ExtensionBundle } from './extension-types.js';
-import { loadBundle } from './load-bundle.js';
+import { loadBundle, PROCESS_GLOBALS, type BundleGlobals } from './load-bundle.js';
 
 /** Runs the bundle's evaluation (inside the extension scope the hub gives it). */
 export type EnterBundleCode = <T>(run: () => T) => T;
@@ -24,17 +24,17 @@ export class BundleHolder {
   readonly #logger: HubLogger;
   readonly #enter: EnterBundleCode;
 
-  readonly #console: Console;
+  readonly #globals: BundleGlobals;
 
   /**
    * Loads the bundle now; a bundle that fails to load throws here so the hub never starts without one.
-   * `bundleConsole` is the `console` its code logs through.
+   * `globals` are the `console` its code logs through and the timers it uses.
    */
-  constructor(file: string, logger: HubLogger, enter: EnterBundleCode = (run) => run(), bundleConsole: Console = console) {
+  constructor(file: string, logger: HubLogger, enter: EnterBundleCode = (run) => run(), globals: BundleGlobals = PROCESS_GLOBALS) {
     this.file = file;
     this.#logger = logger;
     this.#enter = enter;
-    this.#console = bundleConsole;
+    this.#globals = globals;
     this.#bundle = this.#load();
   }
 
@@ -62,7 +62,7 @@ export class BundleHolder {
   #load(): ExtensionBundle {
     // Stamped before reading: a write during the load shows up as a change on the next poll.
     this.#loadedStamp = this.#stamp();
-    const { bundle, unknownKeys, skipped } = loadBundle(this.file, this.#enter, this.#console);
+    const { bundle, unknownKeys, skipped } = loadBundle(this.file, this.#enter, this.#globals);
     if (unknownKeys.length > 0) {
       this.#logger.log('warn', 'bundle default export has keys the platform ignores', { keys: unknownKeys.join(','), file: this.file });
     }

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { compileFunction } from 'node:vm';
 import { BundleLoadError, BundleShapeError } from '../errors.js';
+import type { BundleTimerGlobals } from '../run/bundle-timers.js';
 import type { ActionHandler, DataSourceHandler, DynamicPageHandler, ExtensionBundle } from './extension-types.js';
 
 const KNOWN_KEYS = new Set(['actions', 'data-sources', 'dynamic-page-handler']);
@@ -108,31 +109,42 @@ function messageOf(error: unknown): string {
 }
 
 /**
+ * What the bundle's module wrapper is given besides CommonJS's own parameters, in place of the globals of those
+ * names: the hub's redacting `console` and timers it counts (see `BundleTimers`).
+ */
+export interface BundleGlobals extends BundleTimerGlobals {
+  readonly console: Console;
+}
+
+export const PROCESS_GLOBALS: BundleGlobals = { console, setTimeout, setInterval, clearTimeout, clearInterval };
+
+/**
  * Evaluates the file as CommonJS whatever its extension or the nearest package.json says, as the platform
  * does with `bundle.min.js`, and afresh on every call: no module cache to invalidate on reload. Its own
  * `require` resolves from the bundle's folder. `enter` runs the evaluation (so that timers and promises the
  * bundle starts while loading stay attributed to it).
  */
-function evaluateCommonJs(file: string, enter: <T>(run: () => T) => T, bundleConsole: Console): unknown {
+function evaluateCommonJs(file: string, enter: <T>(run: () => T) => T, globals: BundleGlobals): unknown {
   const source = readFileSync(file, 'utf8');
-  // `console` is one more parameter of the module wrapper: the bundle's own code logs through the one it is given.
-  const wrapper = compileFunction(source, ['exports', 'require', 'module', '__filename', '__dirname', 'console'], { filename: file });
+  // Each of `globals` is one more parameter of the module wrapper: the bundle's own code uses the one it is given.
+  const names = Object.keys(globals) as (keyof BundleGlobals)[];
+  const wrapper = compileFunction(source, ['exports', 'require', 'module', '__filename', '__dirname', ...names], { filename: file });
   const module = { exports: {} as unknown };
-  enter(() => wrapper.call(module.exports, module.exports, createRequire(file), module, file, dirname(file), bundleConsole));
+  enter(() => wrapper.call(module.exports, module.exports, createRequire(file), module, file, dirname(file), ...names.map((name) => globals[name])));
   return module.exports;
 }
 
 /**
- * Loads a CommonJS bundle as the platform does; throws `BundleLoadError` or `BundleShapeError`. `bundleConsole` is
- * the `console` the bundle's code sees (default: the process's).
+ * Loads a CommonJS bundle as the platform does; throws `BundleLoadError` or `BundleShapeError`. `globals` are the
+ * `console` and timers the bundle's code sees (default: the process's).
  */
-export function loadBundle(file: string, enter: <T>(run: () => T) => T = (run) => run(), bundleConsole: Console = console): LoadedBundle {
+export function loadBundle(file: string, enter: <T>(run: () => T) => T = (run) => run(), globals: BundleGlobals = PROCESS_GLOBALS): LoadedBundle {
   if (!existsSync(file)) {
     throw new BundleLoadError(`The extensions bundle ${file} does not exist; build it (yarn build) or point HUB_BUNDLE at a bundle file.`);
   }
   let moduleExports: unknown;
   try {
-    moduleExports = evaluateCommonJs(file, enter, bundleConsole);
+    moduleExports = evaluateCommonJs(file, enter, globals);
   } catch (error) {
     throw new BundleLoadError(`The extensions bundle ${file} failed to load: ${messageOf(error)}. Fix the bundle (it must be CommonJS) and start the hub again.`, { cause: error });
   }

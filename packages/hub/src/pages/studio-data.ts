@@ -173,10 +173,18 @@ function parseFolder(value: unknown, where: string): StudioPageFolder {
   };
 }
 
+const SLASH = 47;
+
+/**
+ * The path without query, fragment and trailing slashes. Trimmed by a loop, not `/\/+$/`: that pattern
+ * retries at every slash of a long run, which makes 16,000 slashes in a `Frontastic-Path` cost a quarter second.
+ */
 export function normalisePath(path: string): string {
   const withoutQuery = path.split(/[?#]/, 1)[0] ?? '';
   const withSlash = withoutQuery.startsWith('/') ? withoutQuery : `/${withoutQuery}`;
-  return withSlash.length > 1 ? withSlash.replace(/\/+$/, '') || '/' : withSlash;
+  let end = withSlash.length;
+  while (end > 1 && withSlash.charCodeAt(end - 1) === SLASH) end -= 1;
+  return withSlash.slice(0, end);
 }
 
 /** Validates the whole document and reports the first problem with its JSON path. */

@@ -11,15 +11,17 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 export function flattenProjectConfiguration(sections: unknown): Record<string, unknown> {
   if (sections === undefined) return {};
   if (!isRecord(sections)) throw new ProjectConfigurationError('The project configuration must be an object of Studio sections: { "<section>": { "<field>": value } }.');
-  const flat: Record<string, unknown> = {};
+  // A Map, not `field in flat`: that also finds what every object inherits (`constructor`, `toString`), and an
+  // assignment to `__proto__` would change the prototype instead of adding a field.
+  const flat = new Map<string, unknown>();
   for (const [section, fields] of Object.entries(sections)) {
     if (!isRecord(fields)) {
       throw new ProjectConfigurationError(`Project configuration section "${section}" must be an object of fields: { "<field>": value }.`);
     }
     for (const [field, value] of Object.entries(fields)) {
-      if (field in flat) throw new ProjectConfigurationError(`Project configuration field "${field}" appears in more than one section; Studio field names are unique per project.`);
-      flat[field] = value;
+      if (flat.has(field)) throw new ProjectConfigurationError(`Project configuration field "${field}" appears in more than one section; Studio field names are unique per project.`);
+      flat.set(field, value);
     }
   }
-  return flat;
+  return Object.fromEntries(flat);
 }

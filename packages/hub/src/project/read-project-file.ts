@@ -1,17 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { parse as parseYaml, YAMLError } from 'yaml';
+import { YAMLError } from 'yaml';
 import { ProjectFileError } from '../errors.js';
 import type { Project } from '../bundle/extension-types.js';
+import { describeJsonError, lineAndColumn } from './json-error.js';
+import { parseYamlWithUniqueKeys } from './parse-yaml.js';
 import { parseProject } from './project.js';
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-function lineAndColumn(text: string, offset: number): string {
-  const before = text.slice(0, offset).split('\n');
-  return `line ${before.length}, column ${(before[before.length - 1]?.length ?? 0) + 1}`;
 }
 
 /**
@@ -20,15 +17,13 @@ function lineAndColumn(text: string, offset: number): string {
  */
 function whereBroken(error: unknown, text: string): string {
   if (error instanceof YAMLError) return `${error.message} (${error.code}) at ${lineAndColumn(text, error.pos[0])}`;
-  const position = /at position (\d+)/.exec(messageOf(error));
-  return position === null ? 'it does not parse' : `${messageOf(error).replace(/ in JSON at position \d+.*$/, '')} at ${lineAndColumn(text, Number(position[1]))}`;
+  return describeJsonError(error, text);
 }
 
 function parseText(text: string, file: string): unknown {
   const json = extname(file).toLowerCase() === '.json';
   try {
-    // Duplicate keys are refused: in a hand-written file they are a mistake, and YAML would keep the last silently.
-    return json ? JSON.parse(text) : parseYaml(text, { uniqueKeys: true, prettyErrors: false });
+    return json ? JSON.parse(text) : parseYamlWithUniqueKeys(text);
   } catch (error) {
     // No `cause`: the parser's own message may quote the line, secrets included.
     throw new ProjectFileError(`The project file ${file} is not valid ${json ? 'JSON' : 'YAML'}: ${whereBroken(error, text)}.`);

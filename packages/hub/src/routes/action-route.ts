@@ -68,7 +68,7 @@ export async function actionRoute(state: HubState, call: RouteCall, namespace: s
     res.setHeader(HEADER.extensionError, headerText(problem));
     state.logger.log('warn', 'action broke the response contract', { what, problem, requestId: call.requestId });
   }
-  const issued = issueSession(incoming, sessionWriteOf(result), state.issuingKey, state.tokenCache);
+  const issued = issueSession(incoming, sessionWriteOf(result), { key: state.issuingKey, cache: state.tokenCache, policy: state.sessionPolicy });
   if (issued.refused !== undefined) {
     res.setHeader(HEADER.sessionRefused, headerText(issued.refused));
     state.logger.log('warn', 'session write refused; the previous session is kept', { what, reason: issued.refused, requestId: call.requestId });

@@ -24,5 +24,6 @@ export function statusRoute(state: HubState, call: RouteCall): void {
     },
     pageFolders: state.studio.current().pageFolders.length,
     timeoutMs: state.options.timeoutMs,
+    sessionLifetime: state.options.sessionLifetime,
   });
 }

@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv } from 'node:crypto';
 import { signCompact, verifyCompact } from './compact-jws.js';
+import { envelopeOf, openEnvelope, type SessionStamp } from './envelope.js';
 import { nextNonce } from './nonce-pool.js';
 import type { SessionKey } from './keys.js';
 
@@ -11,9 +12,15 @@ export type TokenRejection =
   | 'malformed' // not a compact JWS with the expected header and claims
   | 'signature' // signed with none of the configured keys: tampered, foreign or rotated out
   | 'decryption' // signature is good but the payload does not decrypt
-  | 'not-an-object'; // decrypted JSON is not a session object
+  | 'not-an-object' // decrypted JSON is not a session object
+  | 'legacy' // issued before tokens carried their lifetime: its age cannot be known
+  | 'environment' // issued by a hub of another environment (a staging token in production, say)
+  | 'expired-idle' // not used for longer than the idle limit
+  | 'expired-absolute'; // begun longer ago than the absolute limit
 
-export type DecodeResult = { readonly ok: true; readonly session: SessionData; readonly json: string; readonly keyIndex: number } | { readonly ok: false; readonly reason: TokenRejection };
+export type DecodeResult =
+  | { readonly ok: true; readonly session: SessionData; readonly json: string; readonly keyIndex: number; readonly stamp: SessionStamp }
+  | { readonly ok: false; readonly reason: TokenRejection };
 
 const NONCE_BYTES = 12;
 const TAG_BYTES = 16;
@@ -26,16 +33,21 @@ export function isSessionData(value: unknown): value is SessionData {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Encodes a session in the production format: HS256 JWS over `{"payload":…,"nonce":…}` (AES-256-GCM inside). */
-export function encodeSession(session: SessionData, key: SessionKey): string {
-  return encodeSessionJson(JSON.stringify(session), key);
+/**
+ * Encodes a session in the production format: HS256 JWS over `{"payload":…,"nonce":…}`, the payload being
+ * AES-256-GCM of the lifetime envelope and the session JSON. The stamp defaults to a development session that
+ * begins now (what tests that craft a token want).
+ */
+export function encodeSession(session: SessionData, key: SessionKey, stamp: Partial<SessionStamp> = {}): string {
+  const now = Date.now();
+  return encodeSessionJson(JSON.stringify(session), key, { environment: 'development', issuedAt: now, lastSeenAt: now, ...stamp });
 }
 
 /** The same, from the session's JSON text (which the caller may already hold). */
-export function encodeSessionJson(json: string, key: SessionKey): string {
+export function encodeSessionJson(json: string, key: SessionKey, stamp: SessionStamp): string {
   const nonce = nextNonce();
   const cipher = createCipheriv('aes-256-gcm', key.encrypt, nonce);
-  const ciphertext = Buffer.concat([cipher.update(json, 'utf8'), cipher.final(), cipher.getAuthTag()]);
+  const ciphertext = Buffer.concat([cipher.update(envelopeOf(stamp)), cipher.update(json, 'utf8'), cipher.final(), cipher.getAuthTag()]);
   // Built by hand so the claims bytes (key order, no iat/exp) are exactly the pinned format.
   const claims = `{"payload":"${ciphertext.toString('base64')}","nonce":"${nonce.toString('base64')}"}`;
   return signCompact(claims, key.sign);
@@ -55,12 +67,11 @@ function parseClaims(claims: Buffer): { payload: Buffer; nonce: Buffer } | undef
   return { payload, nonce };
 }
 
-function decrypt(payload: Buffer, nonce: Buffer, key: Buffer): string | undefined {
+function decrypt(payload: Buffer, nonce: Buffer, key: Buffer): Buffer | undefined {
   try {
     const decipher = createDecipheriv('aes-256-gcm', key, nonce);
     decipher.setAuthTag(payload.subarray(payload.length - TAG_BYTES));
-    const plain = Buffer.concat([decipher.update(payload.subarray(0, payload.length - TAG_BYTES)), decipher.final()]);
-    return decoder.decode(plain);
+    return Buffer.concat([decipher.update(payload.subarray(0, payload.length - TAG_BYTES)), decipher.final()]);
   } catch {
     return undefined;
   }
@@ -73,14 +84,18 @@ export function decodeSession(token: string, keys: readonly SessionKey[]): Decod
   if (typeof verified === 'string') return { ok: false, reason: verified };
   const claims = parseClaims(verified.claims);
   if (claims === undefined) return { ok: false, reason: 'malformed' };
-  const json = decrypt(claims.payload, claims.nonce, (keys[verified.keyIndex] as SessionKey).encrypt);
-  if (json === undefined) return { ok: false, reason: 'decryption' };
+  const plain = decrypt(claims.payload, claims.nonce, (keys[verified.keyIndex] as SessionKey).encrypt);
+  if (plain === undefined) return { ok: false, reason: 'decryption' };
+  const opened = openEnvelope(plain);
+  if (typeof opened === 'string') return { ok: false, reason: opened };
+  let json: string;
   let session: unknown;
   try {
+    json = decoder.decode(opened.json);
     session = JSON.parse(json);
   } catch {
     return { ok: false, reason: 'decryption' };
   }
   if (!isSessionData(session)) return { ok: false, reason: 'not-an-object' };
-  return { ok: true, session, json, keyIndex: verified.keyIndex };
+  return { ok: true, session, json, keyIndex: verified.keyIndex, stamp: opened.stamp };
 }

@@ -1,3 +1,5 @@
+import type { SessionStamp } from './envelope.js';
+
 /**
  * Tokens already verified and decrypted (or issued) by this hub, so a shopper's unchanged token is not
  * verified again on every call. Keyed by the exact token string: a token that differs in one character
@@ -7,6 +9,8 @@
 export interface CachedSession {
   readonly json: string;
   readonly keyIndex: number;
+  /** The token's own lifetime stamp: checked against the clock on every use, never cached as a verdict. */
+  readonly stamp: SessionStamp;
 }
 
 export class TokenCache {

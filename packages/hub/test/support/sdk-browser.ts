@@ -74,3 +74,6 @@ export function dataOf<T>(response: SdkResponse<T>): T {
   if (response.isError) throw new Error(`expected success, got error ${JSON.stringify(response.error)}`);
   return response.data;
 }
+
+/** For the other packages' tests too: a request with a chosen `Host` header. */
+export { requestWithHost } from './host-request.js';

@@ -5,7 +5,7 @@ import { checkPaging } from '../http/paging.js';
 import type { Router } from '../http/router.js';
 import { json, type Params, type PlatformRequest, type PlatformResponse } from '../http/types.js';
 import { fieldValues } from './product-search/fields.js';
-import { editDistanceAtMost, tokens, wildcardPattern } from './product-search/text.js';
+import { editDistanceAtMost, tokens, wildcardMatcher } from './product-search/text.js';
 
 const FILTER_PARAMS = ['filter', 'filter.query', 'filter.facets'];
 const CATEGORY_FILTER = /^categories\.id:\s*(.+)$/;
@@ -137,8 +137,8 @@ function matchesText(product: ProductProjection, locale: string, words: readonly
   const haystackWords = tokens(haystack);
   return words.every((word) => {
     if (word.includes('*') || word.includes('?')) {
-      const pattern = wildcardPattern(word, true);
-      return haystackWords.some((candidate) => pattern.test(candidate));
+      const matches = wildcardMatcher(word, true);
+      return haystackWords.some(matches);
     }
     if (haystack.includes(word)) return true;
     const level = fuzziness?.(word) ?? 0;

@@ -6,6 +6,7 @@ import type { RequestCounters } from '../counters.js';
 import { apiError, CommercetoolsHttpError, PlatformStartError } from '../errors.js';
 import type { FaultInjector } from '../faults.js';
 import { handleInternal, INTERNAL_PREFIX, type InternalParts } from '../internal/routes.js';
+import { createHostCheck, shownHost } from './host-check.js';
 import type { PlatformRequest, PlatformResponse } from './types.js';
 
 // commercetools' own limit on request bodies.
@@ -31,6 +32,8 @@ export interface HttpServerParts extends InternalParts {
   readonly faults: FaultInjector;
   readonly onError: (error: unknown) => void;
   readonly limits?: HttpLimits;
+  /** Hosts answered besides 127.0.0.1:<port> and localhost:<port> (see `createHostCheck`). */
+  readonly allowedHosts?: readonly string[];
 }
 
 /** The platform's HTTP front: internal paths, counters, faults, then the dispatcher. Loopback only. */
@@ -39,6 +42,8 @@ export class PlatformHttpServer {
   private port = 0;
   private closed = false;
   private refusing = false;
+  // Known once the port is: nothing is served before that.
+  private ownHost: (host: string | undefined) => boolean = () => false;
 
   constructor(private readonly parts: HttpServerParts) {
     const limits = parts.limits ?? DEFAULT_HTTP_LIMITS;
@@ -64,6 +69,7 @@ export class PlatformHttpServer {
       });
     });
     this.port = (this.server.address() as AddressInfo).port;
+    this.ownHost = createHostCheck(this.port, this.parts.allowedHosts);
     return this.port;
   }
 
@@ -93,6 +99,12 @@ export class PlatformHttpServer {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (this.refusing) {
       req.socket.destroy();
+      return;
+    }
+    if (!this.ownHost(req.headers.host)) {
+      req.resume();
+      const message = `The local platform answers requests for its own addresses (127.0.0.1:${this.port}, localhost:${this.port}) and the hosts in PLATFORM_ALLOWED_HOSTS (the allowedHosts option) only, not for Host ${shownHost(req.headers.host)}: a web page can reach local servers through a name it controls, and the mail inbox holds verification and reset tokens. If you reach the platform through that name, add it to PLATFORM_ALLOWED_HOSTS.`;
+      send(res, { status: 403, body: apiError(403, 'HostNotAllowed', message).body });
       return;
     }
     try {

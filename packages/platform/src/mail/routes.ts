@@ -17,11 +17,21 @@ export function handleMailRequest(request: PlatformRequest, path: string, sink: 
     sink.clear();
     return json(200, { count: 0, results: [] });
   }
-  const id = /^\/mail\/([^/]+)$/.exec(path)?.[1];
-  if (id !== undefined && request.method === 'GET') {
-    const mail = sink.get(decodeURIComponent(id));
+  const segment = /^\/mail\/([^/]+)$/.exec(path)?.[1];
+  if (segment !== undefined && request.method === 'GET') {
+    const id = decodedSegment(segment);
+    const mail = sink.get(id);
     if (!mail) throw apiError(404, 'ResourceNotFound', `No mail with id '${id}' in the mail sink.`);
     return json(200, mail);
   }
   throw apiError(404, 'ResourceNotFound', `No mail sink endpoint ${request.method} ${path}.`);
+}
+
+/** A path segment's text; a broken percent-encoding (`%E0%A4%A`) is the client's mistake, a 400, not a URIError's 500. */
+function decodedSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw apiError(400, 'InvalidInput', 'The mail id in the path is not valid percent-encoding (UTF-8); mail ids are the `id` of GET /__platform/mail.');
+  }
 }

@@ -1,60 +1,66 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
 import { simpleParser } from 'mailparser';
-import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
+import { SMTPServer, type SMTPServerDataStream, type SMTPServerEnvelope, type SMTPServerSession } from 'smtp-server';
 import { PlatformStartError } from '../errors.js';
+import { makeRoom, ReceivingBudget } from './budget.js';
 import type { MailInbox } from './inbox.js';
+import { DEFAULT_MAIL_LIMITS, resolveMailLimits, type MailLimits } from './limits.js';
+import { mailLogLine } from './log-line.js';
+import type { ReceivedMail } from './received-mail.js';
+
+export type { ReceivedMail } from './received-mail.js';
 
 const HOST = '127.0.0.1';
-/** Larger messages are refused with 552 (SMTP's "exceeded storage allocation"). */
-export const DEFAULT_MAIL_MAX_BYTES = 10 * 1024 * 1024;
-/** The oldest mails are dropped beyond this many, so a long run's memory and data file stay flat. */
-export const DEFAULT_MAIL_KEPT = 500;
-
-/** One received mail, as `GET /__platform/mail` lists it. */
-export interface ReceivedMail {
-  readonly id: string;
-  /** The `From` header as text, else the envelope sender. */
-  readonly from: string;
-  /** Every recipient of the envelope (To, Cc and Bcc alike). */
-  readonly to: readonly string[];
-  readonly subject: string;
-  readonly text: string | null;
-  readonly html: string | null;
-  /** The `Date` header, else the time it arrived (ISO 8601). */
-  readonly date: string;
-  readonly receivedAt: string;
-  readonly messageId: string | null;
-  readonly sizeBytes: number;
-}
+/** Larger messages (envelope included) are refused with 552 (SMTP's "exceeded storage allocation"). */
+export const DEFAULT_MAIL_MAX_BYTES = DEFAULT_MAIL_LIMITS.maxBytes;
 
 export interface MailSinkOptions {
   /** TCP port on 127.0.0.1; 0 picks a free one. */
   readonly port: number;
-  readonly maxBytes?: number;
-  /** Where the mails are kept (the platform's database, keeping the newest DEFAULT_MAIL_KEPT). */
+  readonly limits?: Partial<MailLimits>;
+  /** Where the mails are kept: the platform's database, in memory or in its data file. */
   readonly inbox: MailInbox;
   /** One line per received mail (ids, addresses, subject, size: never the body, which carries tokens). */
   readonly log?: (line: string) => void;
   readonly now?: () => number;
 }
 
+/** The bytes of the `MAIL FROM` and `RCPT TO` commands: a mail's size counts them, as its recipients cost memory too. */
+function envelopeBytes(envelope: SMTPServerEnvelope): number {
+  const from = envelope.mailFrom === false ? '' : envelope.mailFrom.address;
+  return envelope.rcptTo.reduce((sum, recipient) => sum + Buffer.byteLength(`RCPT TO:<${recipient.address}>\r\n`), Buffer.byteLength(`MAIL FROM:<${from}>\r\n`));
+}
+
+/** An error smtp-server answers with this code (and the message after it). */
+function smtpReply(responseCode: number, message: string): Error {
+  return Object.assign(new Error(message), { responseCode });
+}
+
 /**
- * A local SMTP server that accepts every mail and keeps it in its inbox, so bundles can send mail offline
+ * A local SMTP server that accepts every mail and keeps it in memory, so bundles can send mail offline
  * (registration, order confirmation) and tests read what was sent. Any AUTH credentials are accepted and
- * never recorded; there is no TLS (loopback only), so STARTTLS is not offered.
+ * never recorded; there is no TLS (loopback only), so STARTTLS is not offered. Every cap of `MailLimits`
+ * holds whatever a client sends, so a flood of mail cannot take the platform down with it.
  */
 export class MailSink {
   private readonly server: SMTPServer;
   private listeningPort = 0;
-  private readonly maxBytes: number;
+  readonly limits: MailLimits;
+  private readonly receiving: ReceivingBudget;
+  // One mail is parsed at a time: mailparser holds several copies of a message while it works.
+  private parsing: Promise<unknown> = Promise.resolve();
 
   private constructor(private readonly options: MailSinkOptions) {
-    this.maxBytes = options.maxBytes ?? DEFAULT_MAIL_MAX_BYTES;
+    this.limits = resolveMailLimits(options.limits);
+    this.receiving = new ReceivingBudget(this.limits.receivingBytes);
     this.server = new SMTPServer({
       logger: false,
       banner: 'local mail sink of the embedded commercetools platform',
-      size: this.maxBytes,
+      size: this.limits.maxBytes,
+      maxRecipients: this.limits.maxRecipients,
+      maxClients: this.limits.maxConnections,
       authOptional: true,
       allowInsecureAuth: true,
       disabledCommands: ['STARTTLS'],
@@ -94,6 +100,11 @@ export class MailSink {
     this.options.inbox.clear();
   }
 
+  /** Kept mails and their bytes, and the bytes of mails being received now. */
+  usage(): { readonly mails: number; readonly keptBytes: number; readonly receivingBytes: number } {
+    return { mails: this.options.inbox.count, keptBytes: this.options.inbox.bytes, receivingBytes: this.receiving.used };
+  }
+
   close(): Promise<void> {
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
@@ -112,12 +123,45 @@ export class MailSink {
   }
 
   private async receive(stream: SMTPServerDataStream, session: SMTPServerSession): Promise<void> {
+    const envelope = envelopeBytes(session.envelope);
     const chunks: Buffer[] = [];
-    // Past the limit the rest is read and dropped: the client gets its 552 only after its final dot.
-    for await (const chunk of stream) if (!stream.sizeExceeded) chunks.push(chunk as Buffer);
-    if (stream.sizeExceeded) throw Object.assign(new Error(`Message exceeds the mail sink's limit of ${this.maxBytes} bytes`), { responseCode: 552 });
-    const raw = Buffer.concat(chunks);
-    const parsed = await simpleParser(raw);
+    let received = 0;
+    let reserved = 0;
+    let refusal: Error | undefined;
+    const refuse = (reply: Error): void => {
+      refusal = reply;
+      chunks.length = 0;
+      this.receiving.release(reserved);
+      reserved = 0;
+    };
+    try {
+      // Past a limit the rest is read and dropped: the client gets its reply only after its final dot.
+      for await (const chunk of stream) {
+        const bytes = (chunk as Buffer).length;
+        received += bytes;
+        if (refusal !== undefined) continue;
+        if (envelope + received > this.limits.maxBytes) {
+          refuse(smtpReply(552, `5.3.4 Message exceeds the mail sink's limit of ${this.limits.maxBytes} bytes, envelope included (mailLimits.maxBytes)`));
+        } else if (!this.receiving.tryReserve(bytes)) {
+          refuse(smtpReply(452, `4.3.1 The mail sink is receiving ${this.limits.receivingBytes} bytes at once already; try again later (mailLimits.receivingBytes)`));
+        } else {
+          reserved += bytes;
+          chunks.push(chunk as Buffer);
+        }
+      }
+      if (refusal !== undefined) throw refusal;
+      // The chunks go to the parser as they are: one copy of a 10 MiB mail fewer than a Buffer.concat.
+      const turn = this.parsing.then(() => this.keep(Readable.from(chunks), session, envelope + received));
+      this.parsing = turn.catch(() => undefined);
+      await turn;
+    } finally {
+      this.receiving.release(reserved);
+    }
+  }
+
+  private async keep(raw: Readable, session: SMTPServerSession, sizeBytes: number): Promise<void> {
+    // textAsHtml and image links are never shown: not building them saves a copy of every body.
+    const parsed = await simpleParser(raw, { skipTextToHtml: true, skipImageLinks: true });
     const receivedAt = new Date((this.options.now ?? Date.now)()).toISOString();
     const envelopeFrom = session.envelope.mailFrom === false ? '' : session.envelope.mailFrom.address;
     const mail: ReceivedMail = {
@@ -130,10 +174,10 @@ export class MailSink {
       date: parsed.date && !Number.isNaN(parsed.date.getTime()) ? parsed.date.toISOString() : receivedAt,
       receivedAt,
       messageId: parsed.messageId ?? null,
-      sizeBytes: raw.length,
+      sizeBytes,
     };
+    const dropped = makeRoom(this.options.inbox, this.limits, mail.sizeBytes);
     this.options.inbox.add(mail);
-    const printable = (text: string) => text.replace(/[\u0000-\u001f\u007f]/g, ' ');
-    this.options.log?.(`mail ${mail.id} from ${printable(mail.from)} to ${printable(mail.to.join(', '))} "${printable(mail.subject)}" (${mail.sizeBytes} bytes)`);
+    this.options.log?.(`${mailLogLine(mail)}${dropped > 0 ? `; dropped the ${dropped} oldest to stay within mailLimits.keptBytes/keptMails` : ''}`);
   }
 }

@@ -39,6 +39,12 @@ export class MockGateway {
    * loads an ES module through require(), which Jest cannot do: the hub's tests start this platform too.)
    */
   async listen(): Promise<void> {
+    // Only this gateway talks to the mock, always as 127.0.0.1:<port>: any other Host came from elsewhere (a web
+    // page rebinding a name of its own to 127.0.0.1), and the mock answers everything without authentication.
+    this.mock.app.addHook('onRequest', (request, reply, done) => {
+      if (request.headers.host === `127.0.0.1:${this.port}`) done();
+      else void reply.code(403).send(apiError(403, 'HostNotAllowed', 'The mock behind the local platform answers the platform only.').body);
+    });
     await this.mock.app.listen({ port: 0, host: '127.0.0.1' });
     this.port = (this.mock.app.server.address() as AddressInfo).port;
   }

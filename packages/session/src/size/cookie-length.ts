@@ -10,9 +10,14 @@ export const SESSION_COOKIE_LIMIT = 4096;
 // The production token: base64url(header) "." base64url(claims) "." base64url(HMAC-SHA256), where
 // header = {"alg":"HS256","typ":"JWT"} and claims = {"payload":"<P>","nonce":"<N>"} with
 // P = base64(AES-256-GCM ciphertext ‖ 16-byte tag) and N = base64(12-byte nonce).
+// The ciphertext is that of the hub's lifetime envelope (format version, environment, issued-at and
+// last-seen seconds: 10 bytes) followed by the session JSON. The platform's own tokens carry no envelope:
+// there the guard keeps those 10 bytes in hand, so a session it allows fits both.
 const HEADER_B64URL_LENGTH = 36; // base64url of the 27 bytes {"alg":"HS256","typ":"JWT"}
 const SIGNATURE_B64URL_LENGTH = 43; // 32 bytes of HMAC-SHA256
 const GCM_TAG_BYTES = 16;
+/** The hub's lifetime envelope in front of the session JSON inside the encrypted payload. */
+export const SESSION_ENVELOPE_BYTES = 10;
 const NONCE_B64_LENGTH = 16; // 12 bytes
 const CLAIMS_FIXED_LENGTH = '{"payload":"'.length + '","nonce":"'.length + NONCE_B64_LENGTH + '"}'.length;
 
@@ -21,7 +26,7 @@ const base64UrlLength = (bytes: number): number => Math.ceil((4 * bytes) / 3);
 
 /** Length of the `frontastic-session` cookie (name + value) for a session whose JSON is `jsonBytes` UTF-8 bytes. */
 export function sessionCookieLengthForJsonBytes(jsonBytes: number): number {
-  const claimsLength = CLAIMS_FIXED_LENGTH + base64Length(jsonBytes + GCM_TAG_BYTES);
+  const claimsLength = CLAIMS_FIXED_LENGTH + base64Length(SESSION_ENVELOPE_BYTES + jsonBytes + GCM_TAG_BYTES);
   const tokenLength = HEADER_B64URL_LENGTH + 1 + base64UrlLength(claimsLength) + 1 + SIGNATURE_B64URL_LENGTH;
   return SESSION_COOKIE_NAME.length + tokenLength;
 }

@@ -1,7 +1,7 @@
 import { apiError } from '../../errors.js';
 import { isObject, type JsonObject } from '../../http/body.js';
 import { fieldValues, type Leaf, type SearchTarget } from './fields.js';
-import { editDistanceAtMost, tokens, wildcardPattern } from './text.js';
+import { editDistanceAtMost, tokens, wildcardMatcher } from './text.js';
 
 export type Matcher = (target: SearchTarget) => boolean;
 
@@ -56,9 +56,9 @@ function leaf(kind: (typeof LEAF)[number], body: unknown, at: string): Matcher {
       return (target) => values(target).some((value) => String(normalise(value, caseInsensitive)).startsWith(String(prefix)));
     }
     case 'wildcard': {
-      const pattern = wildcardPattern(requiredText(body, at), caseInsensitive);
+      const matches = wildcardMatcher(requiredText(body, at), caseInsensitive);
       // Matched against the whole value and against each of its words, as an analysed text field is.
-      return (target) => values(target).some((value) => pattern.test(String(value)) || tokens(String(value)).some((word) => pattern.test(word)));
+      return (target) => values(target).some((value) => matches(String(value)) || tokens(String(value)).some(matches));
     }
     case 'fullText':
     case 'fullTextPrefix':
