@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { BundleHolder } from './bundle/bundle-holder.js';
-import { ProjectConfigurationError } from './errors.js';
+import { BundleHolder, type BundleSwap } from './bundle/bundle-holder.js';
+import { HubError, ProjectConfigurationError } from './errors.js';
 import { handleCors } from './http/cors.js';
 import { applyServerLimits, connectionsCheckingInterval } from './http/server-limits.js';
 import { HEADER } from './http/header-names.js';
@@ -30,8 +30,18 @@ export interface Hub {
   readonly bundleVersion: number;
   /** Reloads the bundle from disk now; false (and the old bundle kept) when the new one fails to load. */
   reloadBundle(): boolean;
+  /**
+   * Reloads the bundle from disk now and says what happened instead of logging it (for a program that reports
+   * itself, as `yarn dev` does). Calls already running finish on the bundle they started on.
+   */
+  swapBundle(): BundleSwap;
+  /** Reads the pages file again now and says what happened; a broken file leaves the previous pages serving. */
+  reloadPages(): PagesReload;
   close(): Promise<void>;
 }
+
+export type { BundleSwap };
+export type PagesReload = { readonly reloaded: true; readonly pageFolders: number } | { readonly reloaded: false; readonly error: HubError };
 
 const HOST = '127.0.0.1';
 
@@ -121,6 +131,14 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       return bundles.version;
     },
     reloadBundle: () => bundles.reload(),
+    swapBundle: () => bundles.swap(),
+    reloadPages: () => {
+      try {
+        return { reloaded: true, pageFolders: studio.reload().pageFolders.length };
+      } catch (error) {
+        return { reloaded: false, error: error instanceof HubError ? error : new HubError('PAGES_FILE_INVALID', String(error), { cause: error }) };
+      }
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         bundles.close();
