@@ -1,21 +1,35 @@
 import { randomBytes } from 'node:crypto';
-import { basename } from 'node:path';
-import { startHub, type Hub, type HubLogger } from '@ctp-session/hub';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { BundleLoadError, BundleShapeError, startHub, type Hub, type HubLogger, type HubOptions } from '@ctp-session/hub';
 import type { Platform, PlatformOptions } from '@ctp-session/platform';
 import { createBackendReader, type BackendReader } from './backendReader.js';
 import { DEFAULT_NEXT_DIST_DIR, ensureBundle, ensureNextBuild } from './builds.js';
 import { chooseCommerceBackend, startCommerceBackend, type CommerceBackend } from './commerceBackend.js';
-import { openDataFolder } from './dataFolder.js';
+import { DEV_BUNDLE_FOLDER, openDataFolder } from './dataFolder.js';
+import { startDevBundle, type DevBundle } from './devBundle.js';
 import { startNextServer } from './nextServer.js';
-import { STUDIO_PAGES } from './paths.js';
+import { REPO_ROOT, STUDIO_PAGES } from './paths.js';
 import { explainStartFailure, holdPort, InvalidPortError, type PortClaim, type PortHold } from './ports.js';
 import { Progress, type Log, type StepTiming } from './progress.js';
 import { startingAnswer } from './startingPage.js';
 import { StoreStopRequestedError } from './stopRequested.js';
+import { watchStudio } from './studioWatch.js';
 
 export type Environment = Readonly<Record<string, string | undefined>>;
 
+/** `production`: `yarn start`, the deployable builds. `development`: `yarn dev`, every save live. */
+export type StoreMode = 'production' | 'development';
+
 export interface StoreOptions {
+  /**
+   * `development` (`yarn dev`): the extensions bundle is built incrementally and type-checked on every save under
+   * packages/extensions/src and packages/session/src and swapped into the running hub; Next.js runs its
+   * development server (Turbopack, Fast Refresh) instead of the production build; a saved pages file is reloaded
+   * and every saved Studio schema or pages file checked. Default `production` (`yarn start`).
+   */
+  readonly mode?: StoreMode;
   /** Frontend port; 0 picks a free one. Default `PORT` or 3000. */
   readonly port?: number;
   /** Hub port; 0 picks a free one. Default `HUB_PORT` or 8080. */
@@ -61,6 +75,7 @@ export interface StoreOptions {
 }
 
 export interface Store {
+  readonly mode: StoreMode;
   /** The shop: the frontend's origin (the hub's without a frontend). */
   readonly url: string;
   readonly hub: Hub;
@@ -111,6 +126,7 @@ export async function startStore(options: StoreOptions = {}): Promise<Store> {
     return port;
   };
   const withFrontend = options.frontend ?? true;
+  const mode = options.mode ?? 'production';
   // Before anything is held or built: a half-set CTP_* configuration fails at once.
   const usesEmbeddedPlatform = chooseCommerceBackend(env) === 'embedded';
 
@@ -160,7 +176,7 @@ export async function startStore(options: StoreOptions = {}): Promise<Store> {
     if (dataFolder) {
       parts.push({ name: 'the data folder', stopped: `released the data folder ${dataFolder.dir}`, stop: async () => dataFolder.release() });
       if (dataFolder.backups.length > 0) log(`--fresh: the old data is kept beside it as ${dataFolder.backups.map((path) => basename(path)).join(', ')}`);
-      log(`data: ${dataFolder.dir} (kept across restarts; \`yarn start --fresh\` starts from the seed)`);
+      log(`data: ${dataFolder.dir} (kept across restarts; \`${mode === 'development' ? 'yarn dev' : 'yarn start'} --fresh\` starts from the seed)`);
     } else {
       log('data: in memory (gone when the store stops)');
     }
@@ -180,10 +196,20 @@ export async function startStore(options: StoreOptions = {}): Promise<Store> {
     if (frontendHold) log(`the store's address http://127.0.0.1:${frontendHold.port} answers "starting" until the store is ready`);
 
     const buildContext = { progress, log, ...(signal === undefined ? {} : { signal }) };
-    const bundle = await ensureBundle(buildContext);
+    let devBundle: DevBundle | undefined;
+    if (mode === 'development') {
+      // The last good bundle is kept with the data, so a restart with broken sources still serves one.
+      const kept = dataFolder === undefined ? mkdtempSync(join(tmpdir(), 'store-dev-bundle-')) : join(dataFolder.dir, DEV_BUNDLE_FOLDER);
+      if (dataFolder === undefined) parts.push({ name: 'the development bundle folder', stopped: `removed ${kept}`, stop: async () => rmSync(kept, { recursive: true, force: true }) });
+      devBundle = await startDevBundle({ dir: kept, root: REPO_ROOT, progress, log, ...(signal === undefined ? {} : { signal }) });
+      const started = devBundle;
+      parts.push({ name: "the extensions bundle's incremental build and type checker", stop: () => started.close() });
+    }
+    const bundle = devBundle?.file ?? (await ensureBundle(buildContext));
     checkpoint();
     const distDir = options.nextDistDir ?? (env.STORE_NEXT_DIST_DIR || DEFAULT_NEXT_DIST_DIR);
-    if (withFrontend) await ensureNextBuild(buildContext, distDir);
+    // `next dev` compiles on demand: there is nothing to build first.
+    if (withFrontend && mode === 'production') await ensureNextBuild(buildContext, distDir);
     checkpoint();
 
     const started: CommerceBackend = await progress.step(
@@ -195,7 +221,7 @@ export async function startStore(options: StoreOptions = {}): Promise<Store> {
           return await startCommerceBackend(env, claims.platform.port, {
             smtpPort: claims.smtp.port,
             ...(options.quiet ? { onMail: () => undefined } : {}),
-            ...(dataFolder ? { dataFile: dataFolder.platformFile, dataRecovery: 'Run `yarn start --fresh` to start from the seed: it keeps this file as a backup beside it.' } : {}),
+            ...(dataFolder ? { dataFile: dataFolder.platformFile, dataRecovery: `Run \`${mode === 'development' ? 'yarn dev' : 'yarn start'} --fresh\` to start from the seed: it keeps this file as a backup beside it.` } : {}),
             ...options.platform,
           });
         } catch (error) {
@@ -214,21 +240,27 @@ export async function startStore(options: StoreOptions = {}): Promise<Store> {
       // A real project's CTP_SCOPES are in its settings already; the option overrides them.
       ...(options.scopes === undefined || options.scopes === '' ? {} : { EXTENSION_COMMERCETOOLS_SCOPES: options.scopes }),
     };
+    const hubOptions: HubOptions = {
+      bundle,
+      pages: STUDIO_PAGES,
+      port: claims.hub.port,
+      // In development the store swaps the bundle and the pages in itself, when a save builds (devBundle.ts).
+      watch: false,
+      sessionSecrets,
+      corsOrigins: frontendHold ? [`http://127.0.0.1:${frontendHold.port}`, `http://localhost:${frontendHold.port}`] : [],
+      projectConfiguration: { commercetools },
+      ...(options.hubTimeoutMs === undefined ? {} : { timeoutMs: options.hubTimeoutMs }),
+      ...(options.hubLogger ? { logger: options.hubLogger } : options.quiet ? { logger: quietLogger } : {}),
+    };
     const runningHub: Hub = await progress.step(
       'API hub',
       async () => {
         await release(hubHold);
         try {
-          return await startHub({
-            bundle,
-            pages: STUDIO_PAGES,
-            port: claims.hub.port,
-            watch: false,
-            sessionSecrets,
-            corsOrigins: frontendHold ? [`http://127.0.0.1:${frontendHold.port}`, `http://localhost:${frontendHold.port}`] : [],
-            projectConfiguration: { commercetools },
-            ...(options.hubTimeoutMs === undefined ? {} : { timeoutMs: options.hubTimeoutMs }),
-            ...(options.hubLogger ? { logger: options.hubLogger } : options.quiet ? { logger: quietLogger } : {}),
+          return await startHub(hubOptions).catch((error: unknown) => {
+            // A fresh development bundle that throws while loading: the last good one serves instead, if there is one.
+            if ((error instanceof BundleLoadError || error instanceof BundleShapeError) && devBundle?.refusedAtStart(error)) return startHub(hubOptions);
+            throw error;
           });
         } catch (error) {
           throw await explainStartFailure(error, [claims.hub]);
@@ -237,24 +269,31 @@ export async function startStore(options: StoreOptions = {}): Promise<Store> {
       (hub) => `at ${hub.url}`,
     );
     parts.push({ name: 'the API hub', stop: () => runningHub.close() });
+    if (devBundle !== undefined) {
+      devBundle.serve(runningHub);
+      const studio = watchStudio(runningHub, { log, root: REPO_ROOT });
+      parts.push({ name: "the watch on Studio's schemas and pages", stopped: "stopped watching Studio's schemas and pages", stop: () => studio.close() });
+    }
     checkpoint();
 
     let url = runningHub.url;
     if (frontendHold) {
       // Not released: the socket is handed to Next.js, so the starting page answers until the store does.
       // A failure is the server's own (FrontendStartError): the hold is still ours, nobody took the port.
+      const server = mode === 'development' ? 'frontend server (next dev, Turbopack)' : 'frontend server (Next.js)';
       const next = await progress.step(
-        'frontend server (Next.js)',
-        () => startNextServer(frontendHold, runningHub.url, { distDir, ...(signal === undefined ? {} : { signal }) }),
-        (server) => `at ${server.url}`,
+        server,
+        () => startNextServer(frontendHold, runningHub.url, { distDir, ...(signal === undefined ? {} : { signal }), ...(mode === 'development' ? { dev: { log } } : {}) }),
+        (started) => `at ${started.url}`,
       );
       forget(frontendHold);
-      parts.push({ name: 'the frontend server (Next.js)', stop: () => next.close() });
+      parts.push({ name: `the ${server}`, stop: () => next.close() });
       url = next.url;
     }
     checkpoint();
 
     return {
+      mode,
       url,
       hub: runningHub,
       hubUrl: runningHub.url,

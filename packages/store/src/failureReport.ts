@@ -1,0 +1,28 @@
+import type { Log } from './progress.js';
+
+/** Says a failure once: saving again without fixing it gets one line, not the whole error again. */
+export interface FailureReport {
+  /** `headline` and the problem's lines (printed indented); a repeat of the last failure prints a reminder only. */
+  failed(headline: string, lines: readonly string[], reminder: string): void;
+  /** The next failure is new again, whatever it is. */
+  succeeded(): void;
+}
+
+export function failureReport(log: Log): FailureReport {
+  let last: string | undefined;
+  return {
+    failed(headline, lines, reminder) {
+      const key = [headline, ...lines].join('\n');
+      if (key === last) {
+        log(reminder);
+        return;
+      }
+      last = key;
+      log(headline);
+      for (const line of lines) log(`  ${line}`);
+    },
+    succeeded() {
+      last = undefined;
+    },
+  };
+}
