@@ -14,10 +14,10 @@ export const BUNDLE_ENTRY = join(EXTENSIONS_PACKAGE_ROOT, 'src', 'index.ts');
  * How the bundle is built, for the one-off build and the incremental one of `yarn dev` alike: what a
  * developer tries locally is what is deployed.
  */
-export function bundleBuildOptions(outfile: string): BuildOptions {
+export function bundleBuildOptions(outfile: string, entry: string = BUNDLE_ENTRY): BuildOptions {
   return {
     absWorkingDir: EXTENSIONS_PACKAGE_ROOT,
-    entryPoints: [BUNDLE_ENTRY],
+    entryPoints: [entry],
     outfile,
     bundle: true,
     platform: 'node',

@@ -14,13 +14,27 @@ function sourcePath(source: string, bundleFile: string): string {
   return isAbsolute(source) ? source : resolve(dirname(bundleFile), source);
 }
 
+interface Thrown {
+  readonly name: string;
+  readonly message: string;
+  readonly stack: string | undefined;
+}
+
+/** Duck-typed: the bundle's errors come from the realm it was evaluated in, where `instanceof Error` may not hold. */
+function thrownOf(cause: unknown): Thrown | undefined {
+  if (typeof cause !== 'object' || cause === null) return undefined;
+  const { name, message, stack } = cause as Partial<Record<'name' | 'message' | 'stack', unknown>>;
+  if (typeof message !== 'string') return undefined;
+  return { name: typeof name === 'string' ? name : 'Error', message, stack: typeof stack === 'string' ? stack : undefined };
+}
+
 /**
  * Where in the sources a bundle threw while it loaded: the first frame of the error's stack inside the bundle,
  * looked up in the bundle's source map (the bundle is minified: its own line and column say nothing). Without
  * such a frame (a bundle whose default export is wrong), the problem has no place, only the hub's message.
  */
 export function bundleLoadProblem(error: HubError, bundleFile: string, sourceMap: string): SourceProblem {
-  const original = error.cause instanceof Error ? error.cause : undefined;
+  const original = thrownOf(error.cause);
   const message = original === undefined ? error.message : `${original.name}: ${original.message} (the bundle threw while it loaded)`;
   const frame = original?.stack === undefined ? null : new RegExp(`${escapeRegExp(bundleFile)}:(\\d+):(\\d+)`).exec(original.stack);
   if (frame === null) return { file: undefined, line: 1, column: 1, message };

@@ -1,7 +1,7 @@
 import { createIncrementalBundle } from './incrementalBundle.js';
 import type { Fingerprints } from './registryFingerprints.js';
 import type { SourceProblem } from './sourceProblem.js';
-import { startTypeChecker } from './typeChecker.js';
+import { EXTENSIONS_SETUP, startTypeChecker, type TypeCheckSetup } from './typeChecker.js';
 
 /** A build of `yarn dev`: a bundle whose sources build and type-check, or why not. */
 export type DevBuild =
@@ -17,17 +17,14 @@ export interface DevBuilder {
 /**
  * The extensions bundle for development: esbuild's incremental build (the deployable bundle's own options) and
  * the type check side by side. A bundle is only good when both pass, so a type error never reaches the hub.
+ * `setup` names the registry and its tsconfig.json: this package's by default (tests build other sources).
  */
-export async function startDevBuilder(outfile: string): Promise<DevBuilder> {
-  const checker = startTypeChecker();
-  let bundle;
-  try {
-    bundle = await createIncrementalBundle(outfile);
-  } catch (error) {
+export async function startDevBuilder(outfile: string, setup: TypeCheckSetup = EXTENSIONS_SETUP): Promise<DevBuilder> {
+  const checker = startTypeChecker(setup);
+  const incremental = await createIncrementalBundle(outfile, setup.entry).catch(async (error: unknown) => {
     await checker.close();
     throw error;
-  }
-  const incremental = bundle;
+  });
   let first = true;
   return {
     async build(changed) {

@@ -1,6 +1,6 @@
 import { context, type BuildFailure, type Message } from 'esbuild';
 import { isAbsolute, join } from 'node:path';
-import { bundleBuildOptions, EXTENSIONS_PACKAGE_ROOT } from '../buildBundle.js';
+import { BUNDLE_ENTRY, bundleBuildOptions, EXTENSIONS_PACKAGE_ROOT } from '../buildBundle.js';
 import type { SourceProblem } from './sourceProblem.js';
 
 /** One rebuild: the bundle and its source map (not written anywhere yet), or what stopped it. */
@@ -25,10 +25,10 @@ function problemOf(message: Message): SourceProblem {
 /**
  * The deployable bundle's build (the same esbuild options as `yarn build`), kept as an esbuild context so that
  * each rebuild reuses the previous one's work. `outfile` only names the bundle and its source map: nothing is
- * written, the caller decides what to do with a build.
+ * written, the caller decides what to do with a build. `entry` is the registry (tests build other sources).
  */
-export async function createIncrementalBundle(outfile: string): Promise<IncrementalBundle> {
-  const builder = await context({ ...bundleBuildOptions(outfile), write: false, logLevel: 'silent' });
+export async function createIncrementalBundle(outfile: string, entry: string = BUNDLE_ENTRY): Promise<IncrementalBundle> {
+  const builder = await context({ ...bundleBuildOptions(outfile, entry), write: false, logLevel: 'silent' });
   return {
     async rebuild() {
       try {

@@ -2,4 +2,4 @@
 export { startDevBuilder, type DevBuild, type DevBuilder } from './devBuilder.js';
 export type { Fingerprints } from './registryFingerprints.js';
 export type { SourceProblem } from './sourceProblem.js';
-export { TypeCheckerStoppedError } from './typeChecker.js';
+export { EXTENSIONS_SETUP, TypeCheckerStoppedError, type TypeCheckSetup } from './typeChecker.js';

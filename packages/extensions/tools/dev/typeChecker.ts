@@ -42,13 +42,15 @@ export class TypeCheckerStoppedError extends Error {
 }
 
 const WORKER = new URL('./typeCheckWorker.ts', import.meta.url);
+/** This package's registry, checked with its own tsconfig.json. */
+export const EXTENSIONS_SETUP: TypeCheckSetup = { entry: BUNDLE_ENTRY, tsconfig: join(EXTENSIONS_PACKAGE_ROOT, 'tsconfig.json') };
 
 /**
  * Type-checks the extensions as `tsc` would (the package's tsconfig.json, from `src/index.ts`), in a worker
  * thread that keeps the program between checks: `yarn dev` refuses to swap in a bundle whose sources do not
  * check, as `yarn typecheck` would refuse them.
  */
-export function startTypeChecker(setup: TypeCheckSetup = { entry: BUNDLE_ENTRY, tsconfig: join(EXTENSIONS_PACKAGE_ROOT, 'tsconfig.json') }): TypeChecker {
+export function startTypeChecker(setup: TypeCheckSetup = EXTENSIONS_SETUP): TypeChecker {
   // The worker is TypeScript too: it loads through tsx, as the store's own processes do.
   const worker = new Worker(WORKER, { workerData: setup, execArgv: ['--import', 'tsx'] });
   const waiting = new Map<number, { resolve: (result: CheckResult) => void; reject: (error: Error) => void }>();
