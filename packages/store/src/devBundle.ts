@@ -141,8 +141,13 @@ export async function startDevBundle(options: DevBundleOptions): Promise<DevBund
         reportFailure(failureOf(build), build.problems);
         continue;
       }
-      // A save that changes nothing the bundle holds (a comment, a type): nothing to swap.
-      if (build.code === serving?.code) continue;
+      // A save that changes nothing the bundle holds: nothing to swap, but a fix that brought the sources back to the
+      // serving bundle is worth a word after the error it ends.
+      if (build.code === serving?.code) {
+        if (failures.failing()) log('✓ the sources build again: they are the bundle that kept serving');
+        failures.succeeded();
+        continue;
+      }
       const previous = serving;
       writeBundle(file, build);
       const swap = hub.swapBundle();

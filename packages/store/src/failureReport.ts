@@ -6,6 +6,8 @@ export interface FailureReport {
   failed(headline: string, lines: readonly string[], reminder: string): void;
   /** The next failure is new again, whatever it is. */
   succeeded(): void;
+  /** True while the last report was a failure. */
+  failing(): boolean;
 }
 
 export function failureReport(log: Log): FailureReport {
@@ -24,5 +26,6 @@ export function failureReport(log: Log): FailureReport {
     succeeded() {
       last = undefined;
     },
+    failing: () => last !== undefined,
   };
 }
