@@ -13,6 +13,7 @@ import { createConsoleLogger, redactingLogger } from './log/logger.js';
 import { resolveHubOptions, type HubOptions } from './options.js';
 import { createStudioStore } from './pages/studio-store.js';
 import { flattenProjectConfiguration } from './project/flatten-configuration.js';
+import { resolveProject } from './project/resolve-project.js';
 import { describeError } from './routes/extension-failure.js';
 import { route } from './routes/router.js';
 import { runInExtensionScope, type BundleFault } from './run/extension-scope.js';
@@ -37,11 +38,19 @@ export interface Hub {
   swapBundle(): BundleSwap;
   /** Reads the pages file again now and says what happened; a broken file leaves the previous pages serving. */
   reloadPages(): PagesReload;
+  /**
+   * Reads the project file again now and says what happened; a broken file leaves the previous project in use.
+   * Requests already running keep the project they started with. A project given as settings has nothing to re-read.
+   */
+  reloadProject(): ProjectReload;
   close(): Promise<void>;
 }
 
 export type { BundleSwap };
 export type PagesReload = { readonly reloaded: true; readonly pageFolders: number } | { readonly reloaded: false; readonly error: HubError };
+export type ProjectReload = { readonly reloaded: true; readonly projectId: string; readonly locales: readonly string[] } | { readonly reloaded: false; readonly error: HubError };
+
+const asHubError = (error: unknown, code: HubError['code']): HubError => (error instanceof HubError ? error : new HubError(code, String(error), { cause: error }));
 
 const HOST = '127.0.0.1';
 
@@ -97,7 +106,8 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
   );
   const keys = await deriveSessionKeys(secrets.secrets);
   const issuingKey = await deriveSessionKey(secrets.secrets[0]);
-  const state: HubState = { options: resolved, bundles, studio, keys, issuingKey, tokenCache: new TokenCache(), logger, usesDevelopmentSecret: secrets.isDevelopmentDefault, reportBundleFault };
+  // Replaced whole when the project file is reloaded: each request routes with the state it started with.
+  let state: HubState = { options: resolved, bundles, studio, keys, issuingKey, tokenCache: new TokenCache(), logger, usesDevelopmentSecret: secrets.isDevelopmentDefault, reportBundleFault };
   const origins = new Set(resolved.corsOrigins);
 
   const server = createServer({ connectionsCheckingInterval: connectionsCheckingInterval(resolved.serverLimits) }, (req: IncomingMessage, res: ServerResponse) => {
@@ -136,7 +146,17 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       try {
         return { reloaded: true, pageFolders: studio.reload().pageFolders.length };
       } catch (error) {
-        return { reloaded: false, error: error instanceof HubError ? error : new HubError('PAGES_FILE_INVALID', String(error), { cause: error }) };
+        return { reloaded: false, error: asHubError(error, 'PAGES_FILE_INVALID') };
+      }
+    },
+    reloadProject: () => {
+      try {
+        const context = typeof options.project === 'string' ? { ...state.options.context, project: resolveProject(options.project) } : state.options.context;
+        assertJson(context);
+        state = { ...state, options: { ...state.options, context } };
+        return { reloaded: true, projectId: context.project.projectId, locales: context.project.locales };
+      } catch (error) {
+        return { reloaded: false, error: asHubError(error, 'PROJECT_FILE_INVALID') };
       }
     },
     close: () =>

@@ -1,4 +1,4 @@
-// swapBundle() and reloadPages(): what `yarn dev` drives on every save. Requests already running finish on the
+// swapBundle(), reloadPages() and reloadProject(): what `yarn dev` drives on every save. Requests already running finish on the
 // bundle they started on; the next ones get the new bundle; a broken bundle or pages file changes nothing.
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -51,6 +51,7 @@ module.exports = { default: {
     hello: {
       world: () => ({ statusCode: 200, body: JSON.stringify({ bundle: ${JSON.stringify(name)} }) }),
       gated: async () => { await gate(); return { statusCode: 200, body: JSON.stringify({ bundle: ${JSON.stringify(name)} }) }; },
+      project: async (request, { frontasticContext }) => { if (request.query.gated === '1') await gate(); return { statusCode: 200, body: JSON.stringify({ projectId: frontasticContext.project.projectId, locales: frontasticContext.project.locales }) }; },
     },
   },
   'data-sources': { 'test/which': () => ({ dataSourcePayload: { bundle: ${JSON.stringify(name)} } }) },
@@ -81,15 +82,19 @@ afterEach(async () => {
   if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
 });
 
-async function started(gated = false): Promise<{ hub: TestHub; bundle: string; pages: string }> {
+const PROJECT = 'projectId: first\nlanguages: [en_US]\n';
+
+async function started(gated = false): Promise<{ hub: TestHub; bundle: string; pages: string; project: string }> {
   dir = mkdtempSync(join(tmpdir(), 'hub-swap-'));
   const bundle = join(dir, 'bundle.min.js');
   const pages = join(dir, 'pages.json');
+  const project = join(dir, 'project.yml');
   if (gated) gate = await startGate();
   writeFileSync(bundle, bundleSource('first', gate?.url));
   writeFileSync(pages, JSON.stringify(PAGES));
-  hub = await startTestHub({ bundle, pages, watch: false });
-  return { hub, bundle, pages };
+  writeFileSync(project, PROJECT);
+  hub = await startTestHub({ bundle, pages, project, watch: false });
+  return { hub, bundle, pages, project };
 }
 
 const answerOf = async (url: string, action = 'world'): Promise<unknown> => (await rawCall(`${url}/frontastic/action/hello/${action}`, { body: '{}' })).json();
@@ -179,5 +184,55 @@ describe('reloadPages()', () => {
     const { hub, pages } = await started();
     rmSync(pages);
     expect(hub.reloadPages()).toMatchObject({ reloaded: false, error: { code: 'PAGES_FILE_INVALID', message: expect.stringMatching(/cannot be read/) } });
+  });
+});
+
+describe('reloadProject()', () => {
+  const projectOf = async (url: string, query = ''): Promise<unknown> => (await rawCall(`${url}/frontastic/action/hello/project${query}`, { body: '{}' })).json();
+
+  it('gives extensions the edited project from the next call, and says which', async () => {
+    const { hub, project } = await started();
+    writeFileSync(project, 'projectId: second\nlanguages: [en_US, de_DE]\n');
+    expect(hub.reloadProject()).toEqual({ reloaded: true, projectId: 'second', locales: ['en_US', 'de_DE'] });
+    expect(await projectOf(hub.url)).toEqual({ projectId: 'second', locales: ['en_US', 'de_DE'] });
+    // Pages check the project's locales: the new one is accepted at once.
+    expect((await rawCall(`${hub.url}/frontastic/page`, { headers: { 'Frontastic-Path': '/p/1', 'Frontastic-Locale': 'de_DE' } })).status).toBe(404);
+  });
+
+  it.each([
+    ['YAML that does not parse', 'projectId: [second\n', 'PROJECT_FILE_INVALID', /is not valid YAML: .* at line \d+, column \d+/],
+    ['a field of the wrong type', 'projectId: 42\n', 'PROJECT_INVALID', /projectId/],
+    ['an unknown field', 'projectId: second\ndefaultLocal: en_US\n', 'PROJECT_INVALID', /defaultLocal/],
+  ])('keeps the previous project after %s, and hands back the error', async (_what, text, code, message) => {
+    const { hub, project } = await started();
+    writeFileSync(project, text);
+    expect(hub.reloadProject()).toMatchObject({ reloaded: false, error: { code, message: expect.stringMatching(message) } });
+    expect(await projectOf(hub.url)).toEqual({ projectId: 'first', locales: ['en_US'] });
+  });
+
+  it('keeps the previous project when the file is gone', async () => {
+    const { hub, project } = await started();
+    rmSync(project);
+    expect(hub.reloadProject()).toMatchObject({ reloaded: false, error: { code: 'PROJECT_FILE_INVALID', message: expect.stringMatching(/cannot be read/) } });
+    expect(await projectOf(hub.url)).toEqual({ projectId: 'first', locales: ['en_US'] });
+  });
+
+  it('lets a call that was running finish with the project it started with', async () => {
+    const { hub, project } = await started(true);
+    const running = projectOf(hub.url, '?gated=1');
+    await gate?.entered;
+    writeFileSync(project, 'projectId: second\n');
+    expect(hub.reloadProject()).toMatchObject({ reloaded: true, projectId: 'second' });
+    gate?.open();
+    expect(await running).toEqual({ projectId: 'first', locales: ['en_US'] });
+    expect(await projectOf(hub.url)).toEqual({ projectId: 'second', locales: ['en_US'] });
+  });
+
+  it('has nothing to re-read for a project given as settings', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'hub-swap-'));
+    const bundle = join(dir, 'bundle.min.js');
+    writeFileSync(bundle, bundleSource('first'));
+    hub = await startTestHub({ bundle, project: { projectId: 'fixed' }, watch: false });
+    expect(hub.reloadProject()).toEqual({ reloaded: true, projectId: 'fixed', locales: ['en_US'] });
   });
 });

@@ -10,7 +10,7 @@ import { chooseCommerceBackend, startCommerceBackend, type CommerceBackend } fro
 import { DEV_BUNDLE_FOLDER, openDataFolder } from './dataFolder.js';
 import { startDevBundle, type DevBundle } from './devBundle.js';
 import { startNextServer } from './nextServer.js';
-import { REPO_ROOT, STUDIO_PAGES } from './paths.js';
+import { REPO_ROOT, STUDIO_PAGES, STUDIO_PROJECT } from './paths.js';
 import { explainStartFailure, holdPort, InvalidPortError, type PortClaim, type PortHold } from './ports.js';
 import { Progress, type Log, type StepTiming } from './progress.js';
 import { startingAnswer } from './startingPage.js';
@@ -243,8 +243,9 @@ export async function startStore(options: StoreOptions = {}): Promise<Store> {
     const hubOptions: HubOptions = {
       bundle,
       pages: STUDIO_PAGES,
+      project: STUDIO_PROJECT,
       port: claims.hub.port,
-      // In development the store swaps the bundle and the pages in itself, when a save builds (devBundle.ts).
+      // In development the store swaps the bundle, the pages and the project in itself, on a good save (devBundle.ts, studioWatch.ts).
       watch: false,
       sessionSecrets,
       corsOrigins: frontendHold ? [`http://127.0.0.1:${frontendHold.port}`, `http://localhost:${frontendHold.port}`] : [],

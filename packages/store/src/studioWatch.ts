@@ -2,11 +2,14 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join, relative, sep } from 'node:path';
 import type { Hub } from '@ctp-session/hub';
 import { failureReport } from './failureReport.js';
-import { EXTENSIONS_ROOT, FRONTEND_ROOT, STUDIO_PAGES } from './paths.js';
+import { EXTENSIONS_ROOT, FRONTEND_ROOT, STUDIO_PAGES, STUDIO_PROJECT } from './paths.js';
 import type { Log } from './progress.js';
 import { watchSources, type SourceWatcher } from './sourceWatcher.js';
 
-/** Where Studio's data lives: the tastics' schema.json, the pages file, the extensions' data source and page schemas. */
+/**
+ * Where Studio's data lives: the tastics' schema.json, the hub's pages and project files, the extensions' data source
+ * and dynamic page schemas.
+ */
 export const STUDIO_SOURCES = [join(FRONTEND_ROOT, 'tastics'), join(FRONTEND_ROOT, 'studio'), join(EXTENSIONS_ROOT, 'schemas')];
 const CHECK_PROGRAM = join(FRONTEND_ROOT, 'tools', 'studio-check-cli.ts');
 
@@ -39,11 +42,14 @@ function runStudioCheck(running: Set<ChildProcess>): Promise<CheckOutcome> {
   });
 }
 
-/** Node's JSON.parse says `(line L column C)`; the hub's pages error carries it. Paths relative to the root, as everywhere. */
-function pagesProblem(message: string, file: string, root: string): string {
-  const where = /\(line (\d+) column (\d+)\)/.exec(message);
+/**
+ * A hub file's problem as `path:line:column: message` when the message says where (JSON.parse: `(line L column C)`,
+ * the project file's YAML and JSON errors: `at line L, column C`). Paths relative to the root, as everywhere.
+ */
+function fileProblem(message: string, file: string, root: string): string {
+  const where = /\(line (\d+) column (\d+)\)|at line (\d+), column (\d+)/.exec(message);
   const text = message.replaceAll(`${root}${sep}`, '');
-  return where === null ? `${relative(root, file)}: ${text}` : `${relative(root, file)}:${where[1]}:${where[2]}: ${text}`;
+  return where === null ? `${relative(root, file)}: ${text}` : `${relative(root, file)}:${where[1] ?? where[3]}:${where[2] ?? where[4]}: ${text}`;
 }
 
 /** The check names tastic files from the frontend's folder (`tastics/…/schema.json`); the console names them from the root. */
@@ -53,13 +59,14 @@ function fromRoot(problem: string, root: string): string {
 }
 
 /**
- * `yarn dev`'s watch on Studio's data. A saved pages file is swapped into the hub at once (a broken one leaves the
- * previous pages serving and is printed once, with its line); after any saved schema or pages file, the Studio check
- * runs and says that everything agrees, or each problem with where it is.
+ * `yarn dev`'s watch on Studio's data. A saved pages or project file is swapped into the hub at once (a broken one
+ * leaves the previous pages or project in use and is printed once, with its line); after any saved schema or pages
+ * file, the Studio check runs and says that everything agrees, or each problem with where it is.
  */
 export function watchStudio(hub: Hub, options: { readonly log: Log; readonly root: string }): StudioWatch {
   const { log, root } = options;
   const pagesFailures = failureReport(log);
+  const projectFailures = failureReport(log);
   const checkFailures = failureReport(log);
   const children = new Set<ChildProcess>();
   let closed = false;
@@ -74,14 +81,27 @@ export function watchStudio(hub: Hub, options: { readonly log: Log; readonly roo
       log(`pages reloaded: ${reload.pageFolders} page folders (${relative(root, STUDIO_PAGES)})`);
       return true;
     }
-    const problem = pagesProblem(reload.error.message, STUDIO_PAGES, root);
+    const problem = fileProblem(reload.error.message, STUDIO_PAGES, root);
     pagesFailures.failed('✗ pages not reloaded, the previous ones keep serving:', [problem], `✗ pages not reloaded: still ${problem}`);
     return false;
+  };
+  const reloadProject = (): void => {
+    const reload = hub.reloadProject();
+    if (reload.reloaded) {
+      projectFailures.succeeded();
+      log(`project reloaded: ${reload.projectId}, locales ${reload.locales.join(', ')} (${relative(root, STUDIO_PROJECT)})`);
+      return;
+    }
+    const problem = fileProblem(reload.error.message, STUDIO_PROJECT, root);
+    projectFailures.failed('✗ project not reloaded, the previous one stays in use:', [problem], `✗ project not reloaded: still ${problem}`);
   };
   const check = async (): Promise<void> => {
     while (waiting.size > 0 && !closed) {
       const saved = [...waiting].map((path) => relative(root, path));
       waiting.clear();
+      if (saved.includes(relative(root, STUDIO_PROJECT))) reloadProject();
+      // The Studio check reads the schemas and the pages, not the project.
+      if (saved.every((path) => !path.endsWith('.json'))) continue;
       if (saved.includes(relative(root, STUDIO_PAGES)) && !reloadPages()) continue;
       let outcome: CheckOutcome;
       try {
@@ -106,7 +126,7 @@ export function watchStudio(hub: Hub, options: { readonly log: Log; readonly roo
       for (const path of change.paths) waiting.add(path);
       running ??= check().finally(() => (running = undefined));
     },
-    { accept: (path) => path.endsWith('.json') },
+    { accept: (path) => path.endsWith('.json') || path === STUDIO_PROJECT },
   );
   return {
     async close() {

@@ -33,6 +33,7 @@ const CART_ACTIONS = 'packages/extensions/src/actions/cart.ts';
 const SHOW_CART_ID = 'packages/frontend/tastics/example/show-cart-id/index.tsx';
 const SHOW_CART_ID_SCHEMA = 'packages/frontend/tastics/example/show-cart-id/schema.json';
 const PAGES = 'packages/frontend/studio/pages.json';
+const PROJECT = 'packages/frontend/studio/project.yml';
 const GET_CART_ANSWER = 'return { body: cart === undefined ? emptyCart() : mapCart(cart, scope.locale) };';
 /** The mark of the getCart that serves now. */
 let served = '';
@@ -200,6 +201,27 @@ describe('yarn dev', () => {
     expect(await page('/rewards')).toBe(404);
     writeFileSync(inCopy(PAGES), original);
     await cli?.waitFor(/✓ Studio check: .*\(packages\/frontend\/studio\/pages\.json\)/, LIVE_MS, fixed);
+  });
+
+  it('gives extensions the saved project file at once; a broken one leaves the previous project in use, said with its line', async () => {
+    const original = readFileSync(inCopy(PROJECT), 'utf8');
+    const germanPage = async (): Promise<number> => (await fetch(`http://127.0.0.1:${ports.HUB_PORT}/frontastic/page`, { method: 'POST', headers: { 'Frontastic-Path': '/', 'Frontastic-Locale': 'de_DE' } })).status;
+    expect(await germanPage()).toBe(400);
+    const mark = cli?.output().length ?? 0;
+    writeFileSync(inCopy(PROJECT), original.replace('languages: [en_US]', 'languages: [en_US, de_DE]'));
+    await cli?.waitFor(/project reloaded: local, locales en_US, de_DE \(packages\/frontend\/studio\/project\.yml\)/, LIVE_MS, mark);
+    expect(await germanPage()).toBe(200);
+
+    const broken = cli?.output().length ?? 0;
+    writeFileSync(inCopy(PROJECT), original.replace('languages: [en_US]', 'languages: [en_US, de_DE'));
+    await cli?.waitFor(/✗ project not reloaded, the previous one stays in use:/, LIVE_MS, broken);
+    await cli?.waitFor(/^\[store\] {3}packages\/frontend\/studio\/project\.yml:\d+:\d+: .*not valid YAML/, LIVE_MS, broken);
+    expect(await germanPage()).toBe(200);
+
+    const fixed = cli?.output().length ?? 0;
+    writeFileSync(inCopy(PROJECT), original);
+    await cli?.waitFor(/project reloaded: local, locales en_US \(/, LIVE_MS, fixed);
+    expect(await germanPage()).toBe(400);
   });
 
   it('stops everything on Ctrl-C, and a restart keeps the shopper signed in with the same cart and the edited action', async () => {
