@@ -44,7 +44,7 @@ interface GoodBundle {
   readonly code: string;
   readonly map: string;
   /** Undefined for a bundle an earlier run left: what it was built from is not known. */
-  readonly fingerprints: Fingerprints | undefined;
+  readonly fingerprints: Promise<Fingerprints | undefined>;
 }
 
 /** Written aside and renamed: the hub never reads half a bundle. */
@@ -60,7 +60,7 @@ function writeBundle(file: string, bundle: { readonly code: string; readonly map
 
 function readBundle(file: string): GoodBundle | undefined {
   if (!existsSync(file)) return undefined;
-  return { code: readFileSync(file, 'utf8'), map: existsSync(`${file}.map`) ? readFileSync(`${file}.map`, 'utf8') : '{}', fingerprints: undefined };
+  return { code: readFileSync(file, 'utf8'), map: existsSync(`${file}.map`) ? readFileSync(`${file}.map`, 'utf8') : '{}', fingerprints: Promise.resolve(undefined) };
 }
 
 /** The reminder names the place and the start of the message: the whole of it was printed already. */
@@ -158,7 +158,11 @@ export async function startDevBundle(options: DevBundleOptions): Promise<DevBund
       }
       failures.succeeded();
       serving = build;
-      log(`bundle reloaded in ${formatMs(performance.now() - since)}: ${describeBundleChanges(previous?.fingerprints, build.fingerprints)}`);
+      const tookMs = performance.now() - since;
+      // Served already; the line waits for the fingerprints that name what changed (they come right after the check).
+      await Promise.all([previous?.fingerprints, build.fingerprints])
+        .then(([before, after]) => log(`bundle reloaded in ${formatMs(tookMs)}: ${describeBundleChanges(before, after)}`))
+        .catch(() => log(`bundle reloaded in ${formatMs(tookMs)}`));
     }
   };
   const onChange = (hub: Hub, change: SourceChange): void => {

@@ -5,7 +5,13 @@ import { EXTENSIONS_SETUP, startTypeChecker, type TypeCheckSetup } from './typeC
 
 /** A build of `yarn dev`: a bundle whose sources build and type-check, or why not. */
 export type DevBuild =
-  | { readonly ok: true; readonly code: string; readonly map: string; readonly fingerprints: Fingerprints | undefined }
+  | {
+      readonly ok: true;
+      readonly code: string;
+      readonly map: string;
+      /** Which code each registry entry runs; a moment after the build (see CheckResult). */
+      readonly fingerprints: Promise<Fingerprints | undefined>;
+    }
   | { readonly ok: false; readonly kind: 'syntax' | 'types'; readonly problems: readonly SourceProblem[] };
 
 export interface DevBuilder {

@@ -20,9 +20,17 @@ export interface CheckResult {
   readonly generation: number;
   /** Type and syntax errors; empty when the sources check. */
   readonly problems: readonly SourceProblem[];
-  /** Per registry entry, when the sources check and the registry could be followed. */
-  readonly fingerprints: Fingerprints | undefined;
+  /**
+   * Per registry entry, when the sources check and the registry could be followed. They come a moment after the check
+   * (following every name costs tens of milliseconds): a good build need not wait for them to be served.
+   */
+  readonly fingerprints: Promise<Fingerprints | undefined>;
 }
+
+/** What the worker posts for each check: the outcome, then the fingerprints of its program. */
+export type WorkerAnswer =
+  | { readonly kind: 'checked'; readonly generation: number; readonly problems: readonly SourceProblem[] }
+  | { readonly kind: 'fingerprints'; readonly generation: number; readonly fingerprints: Fingerprints | undefined };
 
 export interface TypeChecker {
   /** The first, full check (seconds: every declaration file is read once). */
@@ -54,12 +62,14 @@ export function startTypeChecker(setup: TypeCheckSetup = EXTENSIONS_SETUP): Type
   // The worker is TypeScript too: it loads through tsx, as the store's own processes do.
   const worker = new Worker(WORKER, { workerData: setup, execArgv: ['--import', 'tsx'] });
   const waiting = new Map<number, { resolve: (result: CheckResult) => void; reject: (error: Error) => void }>();
+  const fingerprints = new Map<number, { resolve: (value: Fingerprints | undefined) => void; reject: (error: Error) => void }>();
   let generation = 0;
   let stopped: Error | undefined;
   const fail = (error: Error): void => {
     stopped ??= error;
-    for (const { reject } of waiting.values()) reject(stopped);
+    for (const pending of [...waiting.values(), ...fingerprints.values()]) pending.reject(stopped);
     waiting.clear();
+    fingerprints.clear();
   };
   const expect = (id: number): Promise<CheckResult> =>
     stopped !== undefined
@@ -70,9 +80,17 @@ export function startTypeChecker(setup: TypeCheckSetup = EXTENSIONS_SETUP): Type
   const first = expect(0);
   // Nobody may be waiting on the first check when it fails: the next check reports it.
   first.catch(() => undefined);
-  worker.on('message', (result: CheckResult) => {
-    waiting.get(result.generation)?.resolve(result);
-    waiting.delete(result.generation);
+  worker.on('message', (answer: WorkerAnswer) => {
+    if (answer.kind === 'fingerprints') {
+      fingerprints.get(answer.generation)?.resolve(answer.fingerprints);
+      fingerprints.delete(answer.generation);
+      return;
+    }
+    const later = new Promise<Fingerprints | undefined>((resolve, reject) => fingerprints.set(answer.generation, { resolve, reject }));
+    // A caller that only wanted the check never asks for them: a worker that stops then is no failure of theirs.
+    later.catch(() => undefined);
+    waiting.get(answer.generation)?.resolve({ generation: answer.generation, problems: answer.problems, fingerprints: later });
+    waiting.delete(answer.generation);
   });
   worker.on('error', (error) => fail(new TypeCheckerStoppedError(error.message)));
   worker.on('exit', (code) => fail(new TypeCheckerStoppedError(`its worker exited with code ${code}`)));
