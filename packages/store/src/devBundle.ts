@@ -132,7 +132,15 @@ export async function startDevBundle(options: DevBundleOptions): Promise<DevBund
     while (waiting.size > 0 && !closed) {
       const changed = [...waiting];
       waiting.clear();
-      const build = await devBuilder.build(changed).catch((error: unknown) => ({ ok: false as const, kind: 'syntax' as const, problems: [{ file: undefined, line: 1, column: 1, message: error instanceof Error ? error.message : String(error) }] }));
+      let build: DevBuild;
+      try {
+        build = await devBuilder.build(changed);
+      } catch (error) {
+        // The builder itself broke (its type checker's worker ended): said once, the bundle serving stays.
+        savedAt = undefined;
+        if (!closed) reportFailure('the build could not run', [{ file: undefined, line: 1, column: 1, message: error instanceof Error ? error.message : String(error) }]);
+        continue;
+      }
       // A newer save came in while this one built: build that one instead of swapping twice.
       if (waiting.size > 0 || closed) continue;
       const since = savedAt ?? performance.now();
