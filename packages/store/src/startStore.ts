@@ -127,6 +127,7 @@ export async function startStore(options: StoreOptions = {}): Promise<Store> {
   };
   const withFrontend = options.frontend ?? true;
   const mode = options.mode ?? 'production';
+  const command = mode === 'development' ? 'yarn dev' : 'yarn start';
   // Before anything is held or built: a half-set CTP_* configuration fails at once.
   const usesEmbeddedPlatform = chooseCommerceBackend(env) === 'embedded';
 
@@ -176,7 +177,7 @@ export async function startStore(options: StoreOptions = {}): Promise<Store> {
     if (dataFolder) {
       parts.push({ name: 'the data folder', stopped: `released the data folder ${dataFolder.dir}`, stop: async () => dataFolder.release() });
       if (dataFolder.backups.length > 0) log(`--fresh: the old data is kept beside it as ${dataFolder.backups.map((path) => basename(path)).join(', ')}`);
-      log(`data: ${dataFolder.dir} (kept across restarts; \`${mode === 'development' ? 'yarn dev' : 'yarn start'} --fresh\` starts from the seed)`);
+      log(`data: ${dataFolder.dir} (kept across restarts; \`${command} --fresh\` starts from the seed)`);
     } else {
       log('data: in memory (gone when the store stops)');
     }
@@ -221,7 +222,7 @@ export async function startStore(options: StoreOptions = {}): Promise<Store> {
           return await startCommerceBackend(env, claims.platform.port, {
             smtpPort: claims.smtp.port,
             ...(options.quiet ? { onMail: () => undefined } : {}),
-            ...(dataFolder ? { dataFile: dataFolder.platformFile, dataRecovery: `Run \`${mode === 'development' ? 'yarn dev' : 'yarn start'} --fresh\` to start from the seed: it keeps this file as a backup beside it.` } : {}),
+            ...(dataFolder ? { dataFile: dataFolder.platformFile, dataRecovery: `Run \`${command} --fresh\` to start from the seed: it keeps this file as a backup beside it.` } : {}),
             ...options.platform,
           });
         } catch (error) {

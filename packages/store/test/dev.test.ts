@@ -238,6 +238,52 @@ describe('yarn dev', () => {
     await stopAndCheck(cli);
   }, START_MS + 60_000);
 
+  it('restarts with sources that do not type-check: says why, serves the last good bundle (kept with the data) until a good save', async () => {
+    const original = readFileSync(inCopy(CART_ACTIONS), 'utf8');
+    writeFileSync(inCopy(CART_ACTIONS), original.replace(`servedBy: ${JSON.stringify(served)}`, 'servedBy: "x", count: "x" as number'));
+    cli = startDev();
+    await cli.waitFor(/The store is running at .* for development/, START_MS);
+    expect(cli.output()).toMatch(/✓ extensions bundle \(incremental, type-checked\): the sources do not build yet: the last good bundle \(of an earlier `yarn dev`\) serves until a save builds in /);
+    expect(cli.output()).toMatch(/\[store\] +packages\/extensions\/src\/actions\/cart\.ts:\d+:\d+: TS2352: /);
+    expect((await cartNow()).servedBy).toBe(served);
+
+    const fixed = cli.output().length;
+    const next = 'fixed after a restart';
+    writeFileSync(inCopy(CART_ACTIONS), original.replace(markedGetCart(served), markedGetCart(next)));
+    // What the kept bundle was built from is not known: the line says so instead of naming entries.
+    expect(await cli.waitFor(/bundle reloaded in/, LIVE_MS, fixed)).toMatch(/bundle reloaded in \d+ ms: which actions and data sources changed is not known/);
+    expect((await cartNow()).servedBy).toBe(next);
+    served = next;
+    await stopAndCheck(cli);
+  }, START_MS + 60_000);
+
+  it('restarts with sources whose bundle throws while loading: says where, and the last good bundle serves', async () => {
+    const original = readFileSync(inCopy(CART_ACTIONS), 'utf8');
+    writeFileSync(inCopy(CART_ACTIONS), `${original}\nif (typeof process === 'object') throw new Error('the bundle refuses to load');\n`);
+    cli = startDev();
+    await cli.waitFor(/The store is running at .* for development/, START_MS);
+    expect(cli.output()).toContain('✗ the extensions bundle threw while loading:');
+    expect(cli.output()).toMatch(/\[store\] {3}packages\/extensions\/src\/actions\/cart\.ts:\d+:\d+: Error: the bundle refuses to load \(the bundle threw while it loaded\)/);
+    expect((await cartNow()).servedBy).toBe(served);
+    writeFileSync(inCopy(CART_ACTIONS), original);
+    await stopAndCheck(cli);
+  }, START_MS + 60_000);
+
+  it('refuses to start on sources that do not build when no earlier bundle was kept: the error with its place, nothing left', async () => {
+    const original = readFileSync(inCopy(CART_ACTIONS), 'utf8');
+    writeFileSync(inCopy(CART_ACTIONS), original.replace(markedGetCart(served), markedGetCart(served).replace('} };', '} ;')));
+    const freshData = inCopy('.store-never-built');
+    cli = startCli({ ...ports, STORE_DATA_DIR: freshData }, ['--dev'], copy.root);
+    try {
+      expect(await cli.exited).toEqual({ code: 1, signal: null });
+      expect(cli.output()).toMatch(/The store could not start: The extensions bundle failed\. Its last output:\npackages\/extensions\/src\/actions\/cart\.ts:\d+:\d+: Expected "}" but found ";"/);
+      expect(await processesLeftUnder(copy.root)).toEqual([]);
+      expect(existsSync(join(freshData, 'store.lock'))).toBe(false);
+    } finally {
+      writeFileSync(inCopy(CART_ACTIONS), original);
+    }
+  }, START_MS);
+
   it.each([
     ['while the bundle builds', /▸ extensions bundle \(incremental, type-checked\)…/],
     ['while next dev starts', /▸ frontend server \(next dev, Turbopack\)…/],
