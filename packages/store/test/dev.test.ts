@@ -57,8 +57,11 @@ interface CartAnswer {
 const cartNow = async (): Promise<CartAnswer> => dataOf(await call<CartAnswer>(sdk, shopper, 'cart/getCart', {}));
 const accountNow = async (): Promise<{ loggedIn: boolean; customer?: { email: string } }> => dataOf(await call(sdk, shopper, 'account/getAccount', {}));
 
-function startDev(): RunningCli {
-  return startCli({ ...ports, STORE_DATA_DIR: dataDir }, ['--dev'], copy.root);
+/** A `yarn dev` of the copy; one left running by a test that failed (or was filtered out) is stopped first. */
+async function startDev(): Promise<RunningCli> {
+  await stopCli(cli);
+  cli = startCli({ ...ports, STORE_DATA_DIR: dataDir }, ['--dev'], copy.root);
+  return cli;
 }
 
 /**
@@ -78,7 +81,7 @@ beforeAll(async () => {
   copy = copyWorkspace();
   ports = await freePorts();
   dataDir = inCopy('.store');
-  cli = startDev();
+  cli = await startDev();
   await cli.waitFor(/The store is running at .* for development/, START_MS);
   sdk = createSdk(`http://127.0.0.1:${ports.HUB_PORT}`);
   browser = await launchBrowser();
@@ -230,7 +233,7 @@ describe('yarn dev', () => {
   it('stops everything on Ctrl-C, and a restart keeps the shopper signed in with the same cart and the edited action', async () => {
     const before = await cartNow();
     await stopAndCheck(cli as RunningCli);
-    cli = startDev();
+    cli = await startDev();
     await cli.waitFor(/The store is running at .* for development/, START_MS);
     expect(await accountNow()).toMatchObject({ loggedIn: true, customer: { email: 'demo@example.com' } });
     const after = await cartNow();
@@ -241,7 +244,7 @@ describe('yarn dev', () => {
   it('restarts with sources that do not type-check: says why, serves the last good bundle (kept with the data) until a good save', async () => {
     const original = readFileSync(inCopy(CART_ACTIONS), 'utf8');
     writeFileSync(inCopy(CART_ACTIONS), original.replace(`servedBy: ${JSON.stringify(served)}`, 'servedBy: "x", count: "x" as number'));
-    cli = startDev();
+    cli = await startDev();
     await cli.waitFor(/The store is running at .* for development/, START_MS);
     expect(cli.output()).toMatch(/✓ extensions bundle \(incremental, type-checked\): the sources do not build yet: the last good bundle \(of an earlier `yarn dev`\) serves until a save builds in /);
     expect(cli.output()).toMatch(/\[store\] +packages\/extensions\/src\/actions\/cart\.ts:\d+:\d+: TS2352: /);
@@ -260,7 +263,7 @@ describe('yarn dev', () => {
   it('restarts with sources whose bundle throws while loading: says where, and the last good bundle serves', async () => {
     const original = readFileSync(inCopy(CART_ACTIONS), 'utf8');
     writeFileSync(inCopy(CART_ACTIONS), `${original}\nif (typeof process === 'object') throw new Error('the bundle refuses to load');\n`);
-    cli = startDev();
+    cli = await startDev();
     await cli.waitFor(/The store is running at .* for development/, START_MS);
     expect(cli.output()).toContain('✗ the extensions bundle threw while loading:');
     expect(cli.output()).toMatch(/\[store\] {3}packages\/extensions\/src\/actions\/cart\.ts:\d+:\d+: Error: the bundle refuses to load \(the bundle threw while it loaded\)/);
@@ -273,6 +276,7 @@ describe('yarn dev', () => {
     const original = readFileSync(inCopy(CART_ACTIONS), 'utf8');
     writeFileSync(inCopy(CART_ACTIONS), original.replace(markedGetCart(served), markedGetCart(served).replace('} };', '} ;')));
     const freshData = inCopy('.store-never-built');
+    await stopCli(cli);
     cli = startCli({ ...ports, STORE_DATA_DIR: freshData }, ['--dev'], copy.root);
     try {
       expect(await cli.exited).toEqual({ code: 1, signal: null });
@@ -287,9 +291,13 @@ describe('yarn dev', () => {
   it.each([
     ['while the bundle builds', /▸ extensions bundle \(incremental, type-checked\)…/],
     ['while next dev starts', /▸ frontend server \(next dev, Turbopack\)…/],
-  ])('stops everything on Ctrl-C %s: nothing left running, no lock', async (_when, step) => {
-    cli = startDev();
+  ])('answers with the starting page and stops everything on Ctrl-C %s: nothing left running, no lock', async (_when, step) => {
+    cli = await startDev();
     await cli.waitFor(step, START_MS);
+    // yarn start's port rule: the store's address answers from the first moment.
+    const starting = await fetch(`http://127.0.0.1:${ports.PORT}/`, { headers: { accept: 'application/json' } });
+    expect(starting.status).toBe(503);
+    expect(await starting.json()).toMatchObject({ status: 'starting', part: 'the store' });
     await stopAndCheck(cli, 130);
   }, START_MS);
 
