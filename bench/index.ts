@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { measureActionQueue } from './actionQueue.js';
 import { measureCodec } from './codec.js';
+import { measureDevLoop } from './devLoop.js';
 import type { Figure } from './figures.js';
 import { measureFirstLoadJs } from './firstLoadJs.js';
 import { measurePublishedPackages } from './publishedPackages.js';
@@ -27,6 +28,7 @@ const sections: ReadonlyArray<readonly [string, () => Figure[] | Promise<Figure[
   ['frontend first-load JS', measureFirstLoadJs],
   ['published packages: what they cost the project that installs them', measurePublishedPackages],
   ['yarn start: a tab opened early against one opened when ready', measureStoreStartup],
+  ['yarn dev: an action and a tastic saved, against a yarn start restart', measureDevLoop],
 ];
 
 const started = performance.now();

@@ -1,10 +1,11 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { parseStudioData } from '@ctp-session/hub';
 import { tastics } from '../tastics/registry.js';
 import { checkStudio, type StudioInput } from '../tools/studio-check.js';
-import { FRONTEND_ROOT, loadStudio } from '../tools/load-studio.js';
+import { FRONTEND_ROOT, loadStudio, loadTasticSchemas, StudioJsonError } from '../tools/load-studio.js';
 
 const registry = Object.keys(tastics);
 const studio = loadStudio(registry);
@@ -85,5 +86,23 @@ describe('checkStudio finds each kind of mistake', () => {
   ])('%s', (_name, change, expected) => {
     const problems = checkStudio(withChange(change));
     expect(problems.some((problem) => expected.test(problem))).toBe(true);
+  });
+});
+
+describe('a schema.json that does not parse', () => {
+  it.each([
+    ['a stray comma', '{\n  "tasticType": "example/broken",\n  "name": "Broken",,\n  "icon": "x"\n}\n', 3, 20],
+    ['a missing closing brace', '{\n  "tasticType": "example/broken"\n', 3, 1],
+  ])('is StudioJsonError with its file, line and column: %s', (_what, text, line, column) => {
+    const root = mkdtempSync(join(tmpdir(), 'tastics-'));
+    try {
+      mkdirSync(join(root, 'example', 'broken'), { recursive: true });
+      writeFileSync(join(root, 'example', 'broken', 'schema.json'), text);
+      const file = join(root, 'example', 'broken', 'schema.json');
+      expect(() => loadTasticSchemas(root)).toThrow(StudioJsonError);
+      expect(() => loadTasticSchemas(root)).toThrow(expect.objectContaining({ code: 'STUDIO_JSON_INVALID', file, line, column, message: expect.stringMatching(new RegExp(`^${file}:${line}:${column}: not valid JSON`)) }));
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

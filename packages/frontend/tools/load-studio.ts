@@ -6,7 +6,39 @@ import type { DataSourceSchema, DynamicPageSchema, StudioInput } from './studio-
 export const FRONTEND_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const EXTENSION_SCHEMAS = join(FRONTEND_ROOT, '..', 'extensions', 'schemas');
 
-const readJson = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'));
+/** A Studio JSON file (a tastic's schema.json, a data source schema, the pages file) that does not parse. */
+export class StudioJsonError extends Error {
+  readonly code = 'STUDIO_JSON_INVALID';
+  override readonly name = 'StudioJsonError';
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly column: number,
+    reason: string,
+  ) {
+    super(`${file}:${line}:${column}: not valid JSON (${reason}); fix it and save again.`);
+  }
+}
+
+/** Where a JSON.parse error is: Node says the position, and the line and column too when it can. */
+function locate(text: string, reason: string): { line: number; column: number } {
+  const said = /\(line (\d+) column (\d+)\)/.exec(reason);
+  if (said !== null) return { line: Number(said[1]), column: Number(said[2]) };
+  const position = Number(/position (\d+)/.exec(reason)?.[1] ?? text.length);
+  const before = text.slice(0, position).split('\n');
+  return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
+}
+
+const readJson = (path: string): unknown => {
+  const text = readFileSync(path, 'utf8');
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const { line, column } = locate(text, reason);
+    throw new StudioJsonError(path, line, column, reason);
+  }
+};
 
 /** `tastics/<category>/<name>/schema.json`, keyed `<category>/<name>`. */
 export function loadTasticSchemas(root = join(FRONTEND_ROOT, 'tastics')): Record<string, unknown> {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { BundleHolder } from './bundle/bundle-holder.js';
-import { ProjectConfigurationError } from './errors.js';
+import { BundleHolder, type BundleSwap } from './bundle/bundle-holder.js';
+import { HubError, ProjectConfigurationError } from './errors.js';
 import { handleCors } from './http/cors.js';
 import { createHostCheck, shownHost } from './http/host-check.js';
 import { applyServerLimits, connectionsCheckingInterval } from './http/server-limits.js';
@@ -14,6 +14,8 @@ import { createConsoleLogger, redactingLogger } from './log/logger.js';
 import { resolveHubOptions, type HubOptions } from './options.js';
 import { createStudioStore } from './pages/studio-store.js';
 import { flattenProjectConfiguration } from './project/flatten-configuration.js';
+import { resolveProject } from './project/resolve-project.js';
+import { describeError } from './routes/extension-failure.js';
 import { route } from './routes/router.js';
 import { BundleTimers } from './run/bundle-timers.js';
 import { runInExtensionScope, type BundleFault } from './run/extension-scope.js';
@@ -32,8 +34,26 @@ export interface Hub {
   readonly bundleVersion: number;
   /** Reloads the bundle from disk now; false (and the old bundle kept) when the new one fails to load. */
   reloadBundle(): boolean;
+  /**
+   * Reloads the bundle from disk now and says what happened instead of logging it (for a program that reports
+   * itself, as `yarn dev` does). Calls already running finish on the bundle they started on.
+   */
+  swapBundle(): BundleSwap;
+  /** Reads the pages file again now and says what happened; a broken file leaves the previous pages serving. */
+  reloadPages(): PagesReload;
+  /**
+   * Reads the project file again now and says what happened; a broken file leaves the previous project in use.
+   * Requests already running keep the project they started with. A project given as settings has nothing to re-read.
+   */
+  reloadProject(): ProjectReload;
   close(): Promise<void>;
 }
+
+export type { BundleSwap };
+export type PagesReload = { readonly reloaded: true; readonly pageFolders: number } | { readonly reloaded: false; readonly error: HubError };
+export type ProjectReload = { readonly reloaded: true; readonly projectId: string; readonly locales: readonly string[] } | { readonly reloaded: false; readonly error: HubError };
+
+const asHubError = (error: unknown, code: HubError['code']): HubError => (error instanceof HubError ? error : new HubError(code, String(error), { cause: error }));
 
 const HOST = '127.0.0.1';
 
@@ -93,7 +113,8 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
   const keys = await deriveSessionKeys(secrets.secrets);
   const issuingKey = await deriveSessionKey(secrets.secrets[0]);
   const sessionPolicy = { environment: resolved.environment, lifetime: resolved.sessionLifetime, now: resolved.now };
-  const state: HubState = { options: resolved, bundles, studio, keys, issuingKey, tokenCache: new TokenCache(), sessionPolicy, logger, usesDevelopmentSecret: secrets.isDevelopmentDefault, reportBundleFault };
+  // Replaced whole when the project file is reloaded: each request routes with the state it started with.
+  let state: HubState = { options: resolved, bundles, studio, keys, issuingKey, tokenCache: new TokenCache(), sessionPolicy, logger, usesDevelopmentSecret: secrets.isDevelopmentDefault, reportBundleFault };
   const origins = new Set(resolved.corsOrigins);
   // Known once the port is: nothing is served before that.
   let ownHost: (host: string | undefined) => boolean = () => false;
@@ -142,6 +163,24 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       return bundles.version;
     },
     reloadBundle: () => bundles.reload(),
+    swapBundle: () => bundles.swap(),
+    reloadPages: () => {
+      try {
+        return { reloaded: true, pageFolders: studio.reload().pageFolders.length };
+      } catch (error) {
+        return { reloaded: false, error: asHubError(error, 'PAGES_FILE_INVALID') };
+      }
+    },
+    reloadProject: () => {
+      try {
+        const context = typeof options.project === 'string' ? { ...state.options.context, project: resolveProject(options.project) } : state.options.context;
+        assertJson(context);
+        state = { ...state, options: { ...state.options, context } };
+        return { reloaded: true, projectId: context.project.projectId, locales: context.project.locales };
+      } catch (error) {
+        return { reloaded: false, error: asHubError(error, 'PROJECT_FILE_INVALID') };
+      }
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         bundles.close();

@@ -1,4 +1,4 @@
-export { startHub, type Hub } from './hub.js';
+export { startHub, type BundleSwap, type Hub, type PagesReload, type ProjectReload } from './hub.js';
 export { DEFAULT_BUNDLE, DEFAULT_BODY_LIMIT_BYTES, DEFAULT_CORS_ORIGINS, DEFAULT_TIMEOUT_MS, type HubOptions } from './options.js';
 export { hubOptionsFromEnv } from './env-options.js';
 export { hubOptionsFromCommandLine } from './command-line.js';

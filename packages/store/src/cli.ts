@@ -1,10 +1,13 @@
-// `yarn start`: the whole store on one command. Ctrl-C at any moment stops all of it.
+// `yarn start` (and `yarn dev`, the same program with --dev): the whole store on one command. Ctrl-C at any
+// moment stops all of it.
 //
 // Only the signal handlers are set up before the rest loads: importing the store (tsx compiling every
 // package) takes seconds, and a Ctrl-C in those seconds must be answered too, not kill the process mid-way.
 import type { Store } from './startStore.js';
 
 const EXIT_CODES: Readonly<Record<string, number>> = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
+const dev = process.argv.slice(2).includes('--dev');
+const command = dev ? 'yarn dev' : 'yarn start';
 const stopRequest = new AbortController();
 let store: Store | undefined;
 let stopping: NodeJS.Signals | undefined;
@@ -21,7 +24,7 @@ const closeAndExit = (running: Store): void => {
 // A second signal ends at once.
 const stop = (signal: NodeJS.Signals): void => {
   if (stopping) {
-    console.log('\nStopping at once; the next `yarn start` cleans up what is left.');
+    console.log(`\nStopping at once; the next \`${command}\` cleans up what is left.`);
     process.exit(EXIT_CODES[signal] ?? 1);
   }
   stopping = signal;
@@ -33,8 +36,11 @@ process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
 process.on('SIGHUP', stop);
 
-const USAGE = `Usage: yarn start [--fresh]
+const USAGE = `Usage: yarn start [--fresh]     the store as it is deployed: production builds
+       yarn dev [--fresh]       the store for development: every save live (same as yarn start --dev)
 
+  --dev     development: the extensions bundle rebuilt, type-checked and swapped into the hub on every save,
+            Next.js's development server (Turbopack, Fast Refresh), Studio's schemas and pages checked on save
   --fresh   start from the seed: the data folder's database and session secret are moved aside (kept beside
             them as backups) first
   --help    this text
@@ -47,9 +53,9 @@ if (args.includes('--help') || args.includes('-h')) {
   console.log(USAGE);
   process.exit(0);
 }
-const unknown = args.filter((arg) => arg !== '--fresh');
+const unknown = args.filter((arg) => arg !== '--fresh' && arg !== '--dev');
 if (unknown.length > 0) {
-  console.error(`yarn start: unknown argument ${unknown.map((arg) => `'${arg}'`).join(', ')}.\n\n${USAGE}`);
+  console.error(`${command}: unknown argument ${unknown.map((arg) => `'${arg}'`).join(', ')}.\n\n${USAGE}`);
   process.exit(2);
 }
 const fresh = args.includes('--fresh');
@@ -77,21 +83,35 @@ guardProcessAgainstBundleFaults();
 try {
   log(`✓ loading the store's code: node and tsx in ${formatMs(loadingMs)}`);
   const dataDir = resolve(process.env.STORE_DATA_DIR?.trim() || DEFAULT_DATA_DIR);
-  store = await startStore({ log, dataDir, fresh, signal: stopRequest.signal, earlierSteps: [{ step: "loading the store's code", ms: loadingMs, outcome: 'node and tsx' }] });
+  store = await startStore({
+    mode: dev ? 'development' : 'production',
+    log,
+    dataDir,
+    fresh,
+    signal: stopRequest.signal,
+    earlierSteps: [{ step: "loading the store's code", ms: loadingMs, outcome: 'node and tsx' }],
+  });
   const platform = store.platform;
   console.log(`
 ${store.summary()}
 
-  The store is running at ${store.url}
+  The store is running at ${store.url}${dev ? ' for development' : ''}
 
   API hub:           ${store.hubUrl}
-  Data:              ${store.dataDir ?? 'in memory'} (kept across restarts; \`yarn start --fresh\` starts from the seed)
+  Data:              ${store.dataDir ?? 'in memory'} (kept across restarts; \`${command} --fresh\` starts from the seed)
   Commerce backend:  ${store.backend}${
     platform === undefined
       ? ''
       : `
   Demo customer:     ${platform.demoCustomer.email} / ${platform.demoCustomer.password}
   Mail sink (SMTP):  ${platform.smtp.host}:${platform.smtp.port}, every mail at ${platform.mailUrl}`
+  }${
+    dev
+      ? `
+  Live:              a save under packages/extensions/src or packages/session/src swaps the bundle in (one line
+                     each); tastics and pages update through Fast Refresh; schema.json and studio/pages.json are
+                     checked on save`
+      : ''
   }
 
   Press Ctrl-C to stop.

@@ -12,6 +12,8 @@ export const DEFAULT_DATA_DIR = join(REPO_ROOT, '.store');
 export const PLATFORM_DATA_FILE = 'platform.sqlite';
 /** The hub's development session secret, when `HUB_SESSION_SECRET` is not set. */
 export const SESSION_SECRET_FILE = 'session-secret';
+/** `yarn dev`'s last good extensions bundle, so a restart with broken sources still serves one. */
+export const DEV_BUNDLE_FOLDER = 'dev-bundle';
 const LOCK_FOLDER = 'store.lock';
 // SQLite's write-ahead log and shared-memory index travel with their database.
 const DATABASE_SIDE_FILES = ['-wal', '-shm'] as const;

@@ -1,4 +1,4 @@
-export { startStore, type Environment, type Store, type StoreOptions } from './startStore.js';
+export { startStore, type Environment, type Store, type StoreMode, type StoreOptions } from './startStore.js';
 export { chooseCommerceBackend, IncompleteProjectSettingsError, type CommercetoolsSettings } from './commerceBackend.js';
 export { InvalidPortError, PortBusyError, freePorts, holdPort, isPortFree, type PortClaim, type PortHold } from './ports.js';
 export { BuildFailedError, DEFAULT_NEXT_DIST_DIR } from './builds.js';
@@ -9,3 +9,4 @@ export { readOwner, withLock, type LockOwner } from './ownedLock.js';
 export { DataFolderInUseError, DEFAULT_DATA_DIR, openDataFolder, SessionSecretFileError, type DataFolder, type DataFolderOptions } from './dataFolder.js';
 export { STARTING_HEADER, type StartingAnswer } from './startingPage.js';
 export type { StepTiming } from './progress.js';
+export { copyWorkspace, WORKSPACE_COPIES, type WorkspaceCopy } from './workspaceCopy.js';

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULT_NEXT_DIST_DIR } from './builds.js';
 import { FRONTEND_ROOT } from './paths.js';
 import type { PortHold } from './ports.js';
+import type { Log } from './progress.js';
 import { StoreStopRequestedError } from './stopRequested.js';
 import type { WorkerMessage } from './nextWorker.js';
 
@@ -16,8 +17,8 @@ export interface NextServer {
 export class FrontendStartError extends Error {
   readonly code = 'FRONTEND_START_FAILED';
   override readonly name = 'FrontendStartError';
-  constructor(reason: string, output: string) {
-    super(`The frontend (Next.js production server) ${reason}. Its last output:\n${output.split('\n').slice(-20).join('\n')}`);
+  constructor(reason: string, output: string, dev = false) {
+    super(`The frontend (Next.js ${dev ? 'development' : 'production'} server) ${reason}. Its last output:\n${output.split('\n').slice(-20).join('\n')}`);
   }
 }
 
@@ -29,7 +30,17 @@ export interface NextServerOptions {
   readonly signal?: AbortSignal;
   /** Hosts answered besides 127.0.0.1:<port> and localhost:<port> (STORE_ALLOWED_HOSTS). */
   readonly allowedHosts?: readonly string[];
+  /**
+   * `next dev` instead of the production build: Turbopack compiles on demand and Fast Refresh updates open pages.
+   * Its lines (compiling, compile errors) go to `log`, but for one line per request.
+   */
+  readonly dev?: { readonly log: Log };
 }
+
+// `next dev` logs every request; the store's console keeps what a developer acts on.
+const REQUEST_LINE = /^\s*(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS) \S+ \d{3} in /;
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
 
 const WORKER = fileURLToPath(new URL('./nextWorker.ts', import.meta.url));
 
@@ -40,15 +51,31 @@ const WORKER = fileURLToPath(new URL('./nextWorker.ts', import.meta.url));
  */
 export async function startNextServer(hold: PortHold, hubUrl: string, options: NextServerOptions = {}): Promise<NextServer> {
   const distDir = options.distDir ?? DEFAULT_NEXT_DIST_DIR;
+  const dev = options.dev;
   const child = fork(WORKER, [], {
     cwd: FRONTEND_ROOT,
     execArgv: ['--import', 'tsx'],
-    env: { ...process.env, HUB_URL: hubUrl, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', STORE_NEXT_DIST_DIR: distDir, STORE_FRONTEND_PORT: String(hold.port), STORE_ALLOWED_HOSTS: (options.allowedHosts ?? []).join(',') },
+    env: {
+      ...process.env,
+      HUB_URL: hubUrl,
+      NODE_ENV: dev ? 'development' : 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      STORE_NEXT_DIST_DIR: distDir,
+      STORE_FRONTEND_PORT: String(hold.port),
+      STORE_NEXT_DEV: dev ? '1' : '0',
+      STORE_ALLOWED_HOSTS: (options.allowedHosts ?? []).join(','),
+    },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   let output = '';
+  let partial = '';
   const collect = (chunk: Buffer): void => {
-    output = (output + chunk.toString()).slice(-20_000);
+    const text = chunk.toString().replace(ANSI, '');
+    output = (output + text).slice(-20_000);
+    if (dev === undefined) return;
+    const lines = (partial + text).split(/\r?\n/);
+    partial = lines.pop() ?? '';
+    for (const line of lines) if (line.trim() !== '' && !REQUEST_LINE.test(line)) dev.log(`next dev │ ${line.trimEnd()}`);
   };
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
@@ -59,12 +86,25 @@ export async function startNextServer(hold: PortHold, hubUrl: string, options: N
       child.send('listen', server as Server);
       await nextMessage(child, 'serving', timeoutMs, options.signal);
     });
+    if (dev !== undefined) await compileFirstPage(`http://127.0.0.1:${hold.port}/`, timeoutMs, options.signal);
   } catch (error) {
     await stop(child);
     if (error instanceof StoreStopRequestedError) throw error;
-    throw new FrontendStartError(error instanceof Error ? error.message : String(error), output);
+    throw new FrontendStartError(error instanceof Error ? error.message : String(error), output, dev !== undefined);
   }
   return { url: `http://127.0.0.1:${hold.port}`, close: () => stop(child) };
+}
+
+/**
+ * `next dev` compiles a route when it is first asked for: asking once during the start-up means the first tab a
+ * developer opens gets the store at once. Whatever the page answers, it has been compiled.
+ */
+async function compileFirstPage(url: string, timeoutMs: number, signal: AbortSignal | undefined): Promise<void> {
+  const deadline = AbortSignal.timeout(timeoutMs);
+  await fetch(url, { headers: { accept: 'text/html' }, signal: signal === undefined ? deadline : AbortSignal.any([signal, deadline]) })
+    .then((answer) => answer.arrayBuffer())
+    .catch(() => undefined);
+  if (signal?.aborted) throw new StoreStopRequestedError();
 }
 
 /** Waits for the worker to say `kind`; rejects when it exits, the time is up, or the start is stopped. */

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -7,4 +8,8 @@ export const FRONTEND_ROOT = join(REPO_ROOT, 'packages', 'frontend');
 export const EXTENSIONS_ROOT = join(REPO_ROOT, 'packages', 'extensions');
 export const SESSION_ROOT = join(REPO_ROOT, 'packages', 'session');
 export const STUDIO_PAGES = join(FRONTEND_ROOT, 'studio', 'pages.json');
-export const NEXT_BIN = join(REPO_ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
+/** The hub's project file: `frontasticContext.project`. */
+export const STUDIO_PROJECT = join(FRONTEND_ROOT, 'studio', 'project.yml');
+// Resolved as the frontend resolves it (walking up from it), not assumed under the root's node_modules: a copy of
+// the workspace (workspaceCopy.ts) finds it in the repository's.
+export const NEXT_BIN = createRequire(join(FRONTEND_ROOT, 'package.json')).resolve('next/dist/bin/next');

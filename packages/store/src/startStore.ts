@@ -1,22 +1,36 @@
 import { randomBytes } from 'node:crypto';
-import { basename } from 'node:path';
-import { hubOptionsFromEnv, startHub, type Hub, type HubLogger, type HubOptions } from '@ctp-session/hub';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { BundleLoadError, BundleShapeError, hubOptionsFromEnv, startHub, type Hub, type HubLogger, type HubOptions } from '@ctp-session/hub';
 import { checkPlatformDataFile, type Platform, type PlatformOptions } from '@ctp-session/platform';
 import { createBackendReader, type BackendReader } from './backendReader.js';
 import { DEFAULT_NEXT_DIST_DIR, ensureBundle, ensureNextBuild } from './builds.js';
 import { chooseCommerceBackend, startCommerceBackend, type CommerceBackend } from './commerceBackend.js';
-import { openDataFolder } from './dataFolder.js';
+import { DEV_BUNDLE_FOLDER, openDataFolder } from './dataFolder.js';
+import { startDevBundle, type DevBundle } from './devBundle.js';
 import { startNextServer } from './nextServer.js';
-import { STUDIO_PAGES } from './paths.js';
 import { allowedHostsOf, answerOwnHostOnly } from './hostGuard.js';
+import { REPO_ROOT, STUDIO_PAGES, STUDIO_PROJECT } from './paths.js';
 import { explainStartFailure, holdPort, InvalidPortError, type PortClaim, type PortHold } from './ports.js';
 import { Progress, type Log, type StepTiming } from './progress.js';
 import { startingAnswer } from './startingPage.js';
 import { StoreStopRequestedError } from './stopRequested.js';
+import { watchStudio } from './studioWatch.js';
 
 export type Environment = Readonly<Record<string, string | undefined>>;
 
+/** `production`: `yarn start`, the deployable builds. `development`: `yarn dev`, every save live. */
+export type StoreMode = 'production' | 'development';
+
 export interface StoreOptions {
+  /**
+   * `development` (`yarn dev`): the extensions bundle is built incrementally and type-checked on every save under
+   * packages/extensions/src and packages/session/src and swapped into the running hub; Next.js runs its
+   * development server (Turbopack, Fast Refresh) instead of the production build; a saved pages file is reloaded
+   * and every saved Studio schema or pages file checked. Default `production` (`yarn start`).
+   */
+  readonly mode?: StoreMode;
   /** Frontend port; 0 picks a free one. Default `PORT` or 3000. */
   readonly port?: number;
   /** Hub port; 0 picks a free one. Default `HUB_PORT` or 8080. */
@@ -67,6 +81,7 @@ export interface StoreOptions {
 }
 
 export interface Store {
+  readonly mode: StoreMode;
   /** The shop: the frontend's origin (the hub's without a frontend). */
   readonly url: string;
   readonly hub: Hub;
@@ -117,6 +132,10 @@ export async function startStore(options: StoreOptions = {}): Promise<Store> {
     return port;
   };
   const withFrontend = options.frontend ?? true;
+  const mode = options.mode ?? 'production';
+  const command = mode === 'development' ? 'yarn dev' : 'yarn start';
+  // The last sentence of a refused data file's error.
+  const dataRecovery = `Run \`${command} --fresh\` to start from the seed: it keeps this file as a backup beside it.`;
   // Before anything is held or built: a half-set CTP_* configuration fails at once.
   const usesEmbeddedPlatform = chooseCommerceBackend(env) === 'embedded';
 
@@ -168,9 +187,9 @@ export async function startStore(options: StoreOptions = {}): Promise<Store> {
     if (dataFolder) {
       parts.push({ name: 'the data folder', stopped: `released the data folder ${dataFolder.dir}`, stop: async () => dataFolder.release() });
       if (dataFolder.backups.length > 0) log(`--fresh: the old data is kept beside it as ${dataFolder.backups.map((path) => basename(path)).join(', ')}`);
-      log(`data: ${dataFolder.dir} (kept across restarts; \`yarn start --fresh\` starts from the seed)`);
+      log(`data: ${dataFolder.dir} (kept across restarts; \`${command} --fresh\` starts from the seed)`);
       // A damaged database is refused now, not after the builds.
-      if (usesEmbeddedPlatform) checkPlatformDataFile(dataFolder.platformFile, DATA_RECOVERY);
+      if (usesEmbeddedPlatform) checkPlatformDataFile(dataFolder.platformFile, dataRecovery);
     } else {
       log('data: in memory (gone when the store stops)');
     }
@@ -190,10 +209,20 @@ export async function startStore(options: StoreOptions = {}): Promise<Store> {
     if (frontendHold) log(`the store's address http://127.0.0.1:${frontendHold.port} answers "starting" until the store is ready`);
 
     const buildContext = { progress, log, ...(signal === undefined ? {} : { signal }) };
-    const bundle = await ensureBundle(buildContext);
+    let devBundle: DevBundle | undefined;
+    if (mode === 'development') {
+      // The last good bundle is kept with the data, so a restart with broken sources still serves one.
+      const kept = dataFolder === undefined ? mkdtempSync(join(tmpdir(), 'store-dev-bundle-')) : join(dataFolder.dir, DEV_BUNDLE_FOLDER);
+      if (dataFolder === undefined) parts.push({ name: 'the development bundle folder', stopped: `removed ${kept}`, stop: async () => rmSync(kept, { recursive: true, force: true }) });
+      devBundle = await startDevBundle({ dir: kept, root: REPO_ROOT, progress, log, ...(signal === undefined ? {} : { signal }) });
+      const started = devBundle;
+      parts.push({ name: "the extensions bundle's incremental build and type checker", stop: () => started.close() });
+    }
+    const bundle = devBundle?.file ?? (await ensureBundle(buildContext));
     checkpoint();
     const distDir = options.nextDistDir ?? (env.STORE_NEXT_DIST_DIR || DEFAULT_NEXT_DIST_DIR);
-    if (withFrontend) await ensureNextBuild(buildContext, distDir);
+    // `next dev` compiles on demand: there is nothing to build first.
+    if (withFrontend && mode === 'production') await ensureNextBuild(buildContext, distDir);
     checkpoint();
 
     const started: CommerceBackend = await progress.step(
@@ -205,7 +234,7 @@ export async function startStore(options: StoreOptions = {}): Promise<Store> {
           return await startCommerceBackend(env, claims.platform.port, {
             smtpPort: claims.smtp.port,
             ...(options.quiet ? { onMail: () => undefined } : {}),
-            ...(dataFolder ? { dataFile: dataFolder.platformFile, dataRecovery: DATA_RECOVERY } : {}),
+            ...(dataFolder ? { dataFile: dataFolder.platformFile, dataRecovery } : {}),
             allowedHosts: hosts.platform,
             ...options.platform,
           });
@@ -225,24 +254,31 @@ export async function startStore(options: StoreOptions = {}): Promise<Store> {
       // A real project's CTP_SCOPES are in its settings already; the option overrides them.
       ...(options.scopes === undefined || options.scopes === '' ? {} : { EXTENSION_COMMERCETOOLS_SCOPES: options.scopes }),
     };
+    const hubOptions: HubOptions = {
+      ...lifetimeFromEnv(env),
+      ...options.hub,
+      bundle,
+      pages: STUDIO_PAGES,
+      project: STUDIO_PROJECT,
+      port: claims.hub.port,
+      // In development the store swaps the bundle, the pages and the project in itself, on a good save (devBundle.ts, studioWatch.ts).
+      watch: false,
+      sessionSecrets,
+      corsOrigins: frontendHold ? [`http://127.0.0.1:${frontendHold.port}`, `http://localhost:${frontendHold.port}`] : [],
+      allowedHosts: hosts.hub,
+      projectConfiguration: { commercetools },
+      ...(options.hubTimeoutMs === undefined ? {} : { timeoutMs: options.hubTimeoutMs }),
+      ...(options.hubLogger ? { logger: options.hubLogger } : options.quiet ? { logger: quietLogger } : {}),
+    };
     const runningHub: Hub = await progress.step(
       'API hub',
       async () => {
         await release(hubHold);
         try {
-          return await startHub({
-            ...lifetimeFromEnv(env),
-            ...options.hub,
-            bundle,
-            pages: STUDIO_PAGES,
-            port: claims.hub.port,
-            watch: false,
-            sessionSecrets,
-            corsOrigins: frontendHold ? [`http://127.0.0.1:${frontendHold.port}`, `http://localhost:${frontendHold.port}`] : [],
-            allowedHosts: hosts.hub,
-            projectConfiguration: { commercetools },
-            ...(options.hubTimeoutMs === undefined ? {} : { timeoutMs: options.hubTimeoutMs }),
-            ...(options.hubLogger ? { logger: options.hubLogger } : options.quiet ? { logger: quietLogger } : {}),
+          return await startHub(hubOptions).catch((error: unknown) => {
+            // A fresh development bundle that throws while loading: the last good one serves instead, if there is one.
+            if ((error instanceof BundleLoadError || error instanceof BundleShapeError) && devBundle?.refusedAtStart(error)) return startHub(hubOptions);
+            throw error;
           });
         } catch (error) {
           throw await explainStartFailure(error, [claims.hub]);
@@ -251,24 +287,31 @@ export async function startStore(options: StoreOptions = {}): Promise<Store> {
       (hub) => `at ${hub.url}`,
     );
     parts.push({ name: 'the API hub', stop: () => runningHub.close() });
+    if (devBundle !== undefined) {
+      devBundle.serve(runningHub);
+      const studio = watchStudio(runningHub, { log, root: REPO_ROOT });
+      parts.push({ name: "the watch on Studio's schemas and pages", stopped: "stopped watching Studio's schemas and pages", stop: () => studio.close() });
+    }
     checkpoint();
 
     let url = runningHub.url;
     if (frontendHold) {
       // Not released: the socket is handed to Next.js, so the starting page answers until the store does.
       // A failure is the server's own (FrontendStartError): the hold is still ours, nobody took the port.
+      const server = mode === 'development' ? 'frontend server (next dev, Turbopack)' : 'frontend server (Next.js)';
       const next = await progress.step(
-        'frontend server (Next.js)',
-        () => startNextServer(frontendHold, runningHub.url, { distDir, allowedHosts: hosts.store, ...(signal === undefined ? {} : { signal }) }),
-        (server) => `at ${server.url}`,
+        server,
+        () => startNextServer(frontendHold, runningHub.url, { distDir, allowedHosts: hosts.store, ...(signal === undefined ? {} : { signal }), ...(mode === 'development' ? { dev: { log } } : {}) }),
+        (started) => `at ${started.url}`,
       );
       forget(frontendHold);
-      parts.push({ name: 'the frontend server (Next.js)', stop: () => next.close() });
+      parts.push({ name: `the ${server}`, stop: () => next.close() });
       url = next.url;
     }
     checkpoint();
 
     return {
+      mode,
       url,
       hub: runningHub,
       hubUrl: runningHub.url,
@@ -287,8 +330,6 @@ export async function startStore(options: StoreOptions = {}): Promise<Store> {
   }
 }
 
-/** The last sentence of a refused data file's error. */
-const DATA_RECOVERY = 'Run `yarn start --fresh` to start from the seed: it keeps this file as a backup beside it.';
 /** The hub's session lifetimes, as `yarn start:hub` reads them (HUB_SESSION_IDLE_SECONDS, HUB_SESSION_ABSOLUTE_SECONDS). */
 function lifetimeFromEnv(env: Environment): Partial<HubOptions> {
   const { sessionIdleSeconds, sessionAbsoluteSeconds } = hubOptionsFromEnv({ HUB_SESSION_IDLE_SECONDS: env.HUB_SESSION_IDLE_SECONDS, HUB_SESSION_ABSOLUTE_SECONDS: env.HUB_SESSION_ABSOLUTE_SECONDS });

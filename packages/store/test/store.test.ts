@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { deriveSessionKey, encodeSession } from '@ctp-session/hub';
@@ -131,5 +131,25 @@ describe('the store orchestrator (yarn start)', () => {
     expect(await isPortFree(hubPort)).toBe(true);
     expect(await isPortFree(platformPort)).toBe(true);
     expect(await isPortFree(smtpPort)).toBe(true);
+  });
+
+  it('in development mode (startStore for yarn dev) serves the incremental bundle, in memory without a data folder, and close() removes it', async () => {
+    const lines: string[] = [];
+    const store = await startStore({ mode: 'development', port: 0, hubPort: 0, platformPort: 0, frontend: false, log: (line) => lines.push(line), hubLogger: { log: () => undefined }, env: {} });
+    const hubPort = Number(new URL(store.hubUrl).port);
+    const status = (await (await fetch(`${store.hubUrl}/frontastic/status`)).json()) as { bundle: { file: string } };
+    const kept = status.bundle.file;
+    try {
+      expect(store.mode).toBe('development');
+      expect(lines.some((line) => /✓ extensions bundle \(incremental, type-checked\): built \(\d+ KiB\) and type-checked/.test(line))).toBe(true);
+      expect(kept).toMatch(/store-dev-bundle-.*bundle\.min\.js$/);
+      const answer = await fetch(`${store.hubUrl}/frontastic/action/cart/getCart`, { method: 'POST', body: '{}' });
+      expect(answer.status).toBe(200);
+    } finally {
+      await store.close();
+    }
+    expect(existsSync(kept)).toBe(false);
+    expect(lines).toContain("stopped the extensions bundle's incremental build and type checker");
+    expect(await isPortFree(hubPort)).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import { HubError } from '../errors.js';
 import type { HubLogger } from '../log/logger.js';
 import type { ExtensionBundle } from './extension-types.js';
 import { loadBundle, PROCESS_GLOBALS, type BundleGlobals } from './load-bundle.js';
@@ -7,6 +8,9 @@ import { loadBundle, PROCESS_GLOBALS, type BundleGlobals } from './load-bundle.j
 export type EnterBundleCode = <T>(run: () => T) => T;
 
 const MAX_NAMED = 20;
+
+/** What a swap did: the new bundle serves from now on, or it failed to load and the previous one still serves. */
+export type BundleSwap = { readonly swapped: true; readonly version: number } | { readonly swapped: false; readonly error: HubError };
 
 function nameList(names: readonly string[]): string {
   const shown = names.slice(0, MAX_NAMED).join(', ');
@@ -72,18 +76,28 @@ export class BundleHolder {
     return bundle;
   }
 
-  /** Reloads from disk; on failure the previous bundle stays in service and the error is logged. */
-  reload(): boolean {
+  /**
+   * Loads the file again and serves from it, saying nothing: the caller reports. Calls already running keep the
+   * handlers they started with (each route takes its handler from `current` once), so they finish on the bundle
+   * they began on; calls that start afterwards get the new one. On failure the previous bundle stays in service.
+   */
+  swap(): BundleSwap {
     try {
       this.#bundle = this.#load();
-      this.#version += 1;
-      this.#loadedAt = new Date();
-      this.#logger.log('info', 'bundle reloaded', { file: this.file, version: this.#version });
-      return true;
     } catch (error) {
-      this.#logger.log('error', 'bundle reload failed; the previous bundle is still serving', { file: this.file, reason: error instanceof Error ? error.message : String(error) });
-      return false;
+      return { swapped: false, error: error instanceof HubError ? error : new HubError('BUNDLE_LOAD_FAILED', String(error), { cause: error }) };
     }
+    this.#version += 1;
+    this.#loadedAt = new Date();
+    return { swapped: true, version: this.#version };
+  }
+
+  /** Reloads from disk; on failure the previous bundle stays in service and the error is logged. */
+  reload(): boolean {
+    const swap = this.swap();
+    if (swap.swapped) this.#logger.log('info', 'bundle reloaded', { file: this.file, version: swap.version });
+    else this.#logger.log('error', 'bundle reload failed; the previous bundle is still serving', { file: this.file, reason: swap.error.message });
+    return swap.swapped;
   }
 
   /**

@@ -4,6 +4,8 @@ import { parseStudioData, type StudioData } from './studio-data.js';
 
 export interface StudioStore {
   current(): StudioData;
+  /** Reads the pages file again now; throws PagesFileError (the previous pages still serving) when it is broken. */
+  reload(): StudioData;
 }
 
 function readStudioFile(file: string): StudioData {
@@ -26,16 +28,17 @@ function readStudioFile(file: string): StudioData {
 export function createStudioStore(source: string | unknown | undefined, reloadOnChange: boolean, onReloadError: (error: unknown) => void): StudioStore {
   if (source === undefined) {
     const empty: StudioData = { pageFolders: [] };
-    return { current: () => empty };
+    return { current: () => empty, reload: () => empty };
   }
   if (typeof source !== 'string') {
     const fixed = parseStudioData(source, 'pages option');
-    return { current: () => fixed };
+    return { current: () => fixed, reload: () => fixed };
   }
   let data = readStudioFile(source);
+  // A missing file has no stamp: reading it then says what is wrong.
   const stamp = (): string => {
-    const stats = statSync(source);
-    return `${stats.mtimeMs}:${stats.size}`;
+    const stats = statSync(source, { throwIfNoEntry: false });
+    return stats === undefined ? 'missing' : `${stats.mtimeMs}:${stats.size}`;
   };
   let loadedStamp = stamp();
   return {
@@ -51,6 +54,12 @@ export function createStudioStore(source: string | unknown | undefined, reloadOn
         // Keep serving the last good pages while the file is being edited.
         onReloadError(error);
       }
+      return data;
+    },
+    reload() {
+      // Stamped first: an edit during the read shows up as a change next time.
+      loadedStamp = stamp();
+      data = readStudioFile(source);
       return data;
     },
   };

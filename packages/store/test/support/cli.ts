@@ -12,21 +12,24 @@ export interface RunningCli {
   readonly dataDir: string;
   readonly pid: number;
   output(): string;
-  /** Resolves with the first line matching `pattern` (in stdout or stderr); rejects if the process ends first or after `timeoutMs`. */
-  waitFor(pattern: RegExp, timeoutMs: number): Promise<string>;
+  /**
+   * Resolves with the first line matching `pattern` (in stdout or stderr), from the line holding offset `from` of `output()`
+   * on (default: from the start); rejects if the process ends first or after `timeoutMs`.
+   */
+  waitFor(pattern: RegExp, timeoutMs: number, from?: number): Promise<string>;
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
 /**
  * Starts `yarn start`'s program with `env` over this process's environment (without CTP_* and HUB_*). Unless `env`
  * names one, its data folder is a new one under the OS temp folder: never the repository's `.store/`, which a developer's
- * own `yarn start` may hold.
+ * own `yarn start` may hold. `root` runs another copy of the workspace (see copyWorkspace): its program, from its root.
  */
-export function startCli(env: Readonly<Record<string, string>>, args: readonly string[] = []): RunningCli {
+export function startCli(env: Readonly<Record<string, string>>, args: readonly string[] = [], root: string = REPO_ROOT): RunningCli {
   const base = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('CTP_') && !name.startsWith('HUB_') && name !== 'NODE_OPTIONS'));
   const dataDir = env.STORE_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'store-cli-data-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'packages', 'store', 'src', 'cli.ts'), ...args], {
-    cwd: REPO_ROOT,
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'packages', 'store', 'src', 'cli.ts'), ...args], {
+    cwd: root,
     env: { ...base, STORE_DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -50,11 +53,12 @@ export function startCli(env: Readonly<Record<string, string>>, args: readonly s
     pid: child.pid ?? 0,
     output: () => output,
     exited,
-    waitFor: (pattern, timeoutMs) =>
+    waitFor: (pattern, timeoutMs, from = 0) =>
       new Promise((resolve, reject) => {
         const timer = setTimeout(() => finish(new Error(`no line matching ${pattern} within ${timeoutMs} ms. Output so far:\n${output}`)), timeoutMs);
         const check = (): void => {
-          const line = output.split('\n').find((candidate) => pattern.test(candidate));
+          const start = from === 0 ? 0 : output.lastIndexOf('\n', from - 1) + 1;
+          const line = output.slice(start).split('\n').find((candidate) => pattern.test(candidate));
           if (line !== undefined) finish(undefined, line);
           else if (ended) finish(new Error(`the store ended before printing a line matching ${pattern}. Its output:\n${output}`));
         };
