@@ -10,6 +10,8 @@ export interface RunningCli {
   readonly child: ChildProcess;
   /** Its STORE_DATA_DIR. */
   readonly dataDir: string;
+  /** Whether startCli made that folder (and stopCli removes it); a folder the caller named is the caller's. */
+  readonly ownsDataDir: boolean;
   readonly pid: number;
   output(): string;
   /**
@@ -50,6 +52,7 @@ export function startCli(env: Readonly<Record<string, string>>, args: readonly s
   return {
     child,
     dataDir,
+    ownsDataDir: env.STORE_DATA_DIR === undefined,
     pid: child.pid ?? 0,
     output: () => output,
     exited,
@@ -89,5 +92,6 @@ export async function stopCli(cli: RunningCli | undefined): Promise<void> {
     await cli.exited;
     clearTimeout(forced);
   }
-  if (cli.dataDir.startsWith(tmpdir())) rmSync(cli.dataDir, { recursive: true, force: true });
+  // Only a folder startCli made: a checkout under the OS temp folder (CI) has its tests' data folders there too.
+  if (cli.ownsDataDir) rmSync(cli.dataDir, { recursive: true, force: true });
 }
