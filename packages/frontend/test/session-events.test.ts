@@ -6,7 +6,7 @@ import { queuedAction } from '../lib/queued-action.js';
 import { onSessionEvent, SESSION_CHANNEL, type SessionEvent } from '../lib/session-channel.js';
 import { endSession, followSessionEndsElsewhere, SessionEndedError } from '../lib/session-end.js';
 import { CookieJar } from './support/cookie-jar.js';
-import { deferred } from './support/deferred.js';
+import { deferred } from '../../action-queue/test/support/deferred.js';
 import { json, startTinyHub, token } from './support/tiny-hub.js';
 
 type TinyHub = Awaited<ReturnType<typeof startTinyHub>>;
